@@ -1,0 +1,87 @@
+import * as v from 'valibot';
+import { IdSchema, OrderRequestSchema } from './model.js';
+import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH } from './limits.js';
+
+/** Every client command carries an id the server echoes in its `ack`. */
+const CommandId = v.pipe(v.string('id must be a string'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 URL-safe characters'));
+
+/** First frame on a connection: join a room. Answered by `welcome` (or an error `ack`). */
+export const HelloSchema = v.strictObject({
+  t: v.literal('hello'),
+  id: CommandId,
+  room: IdSchema,
+  /** Signed token; absent for an anonymous viewer. Never sent in a URL. */
+  token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  /** Display name for chat; the server picks one when absent. */
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NAME_LENGTH))),
+  /** Last room seq this client applied, to resume without a gap. */
+  lastSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+/** First frame on a connection: join a room. */
+export type Hello = v.InferOutput<typeof HelloSchema>;
+
+/** Post a chat message to the room. */
+export const ChatSendSchema = v.strictObject({
+  t: v.literal('chat.send'),
+  id: CommandId,
+  text: v.pipe(
+    v.string('text must be a string'),
+    v.trim(),
+    v.minLength(1, 'text is empty'),
+    v.maxLength(MAX_CHAT_LENGTH, `text must be at most ${MAX_CHAT_LENGTH} characters`),
+  ),
+});
+/** Post a chat message to the room. */
+export type ChatSend = v.InferOutput<typeof ChatSendSchema>;
+
+/** Host only: show a product over the video. */
+export const PinProductSchema = v.strictObject({
+  t: v.literal('product.pin'),
+  id: CommandId,
+  productId: IdSchema,
+});
+/** Host only: show a product over the video. */
+export type PinProduct = v.InferOutput<typeof PinProductSchema>;
+
+/** Host only: take the pinned product down. */
+export const UnpinProductSchema = v.strictObject({
+  t: v.literal('product.unpin'),
+  id: CommandId,
+});
+/** Host only: take the pinned product down. */
+export type UnpinProduct = v.InferOutput<typeof UnpinProductSchema>;
+
+/** Reserve stock and place an order. The ack's `data` is the {@link Order}. */
+export const PlaceOrderSchema = v.strictObject({
+  t: v.literal('order.place'),
+  id: CommandId,
+  order: OrderRequestSchema,
+});
+/** Reserve stock and place an order. */
+export type PlaceOrder = v.InferOutput<typeof PlaceOrderSchema>;
+
+/** Heartbeat and clock probe. Answered by `pong`. */
+export const PingSchema = v.strictObject({
+  t: v.literal('ping'),
+  id: CommandId,
+  /** Client clock (ms) when sent, echoed back for round-trip time. */
+  at: v.number(),
+});
+/** Heartbeat and clock probe. */
+export type Ping = v.InferOutput<typeof PingSchema>;
+
+/** Any frame a client may send. */
+export const ClientFrameSchema = v.variant('t', [
+  HelloSchema,
+  ChatSendSchema,
+  PinProductSchema,
+  UnpinProductSchema,
+  PlaceOrderSchema,
+  PingSchema,
+]);
+/** Any frame a client may send. */
+export type ClientFrame = v.InferOutput<typeof ClientFrameSchema>;
+/** The `t` of a client frame. */
+export type ClientFrameType = ClientFrame['t'];
+/** A client frame without its `id`, as the core's actions build it before sending. */
+export type ClientCommand = ClientFrame extends infer F ? (F extends { id: string } ? Omit<F, 'id'> : never) : never;

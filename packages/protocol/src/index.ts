@@ -1,0 +1,13 @@
+/**
+ * The live-shop wire protocol: JSON text frames `{ "t": type, ... }` with runtime validation,
+ * shared by `@live-shop/core` and `@live-shop/server`.
+ *
+ * @packageDocumentation
+ */
+export * from './errors.js';
+export * from './limits.js';
+export * from './model.js';
+export * from './client-frames.js';
+export * from './server-frames.js';
+export * from './parse.js';
+export * from './money.js';

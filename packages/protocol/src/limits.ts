@@ -1,0 +1,12 @@
+/** Largest WebSocket frame either side accepts, in bytes (UTF-8). */
+export const MAX_FRAME_BYTES = 16 * 1024;
+/** Longest chat message, in characters. */
+export const MAX_CHAT_LENGTH = 300;
+/** Longest display name, in characters. */
+export const MAX_NAME_LENGTH = 40;
+/** Longest postal address, in characters. */
+export const MAX_ADDRESS_LENGTH = 200;
+/** Most units of one variant in one order. */
+export const MAX_ORDER_QUANTITY = 99;
+/** How many recent chat messages a room snapshot carries. */
+export const SNAPSHOT_CHAT_MESSAGES = 50;
