@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseClientFrame, parseServerFrame, parseOrder, utf8Length } from './parse.js';
+import { MAX_FRAME_BYTES, MAX_ORDER_QUANTITY } from './limits.js';
+import { formatMoney } from './money.js';
+
+const order = (patch: Record<string, unknown> = {}, customer: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    t: 'order.place',
+    id: 'c1',
+    order: {
+      variantId: 'coat-m',
+      quantity: 1,
+      idempotencyKey: 'key-12345678',
+      customer: { name: '李雷', phone: '+86 138 0000 0000', address: '上海市 黄浦区 南京东路 1 号', ...customer },
+      ...patch,
+    },
+  });
+
+describe('parseClientFrame', () => {
+  it('accepts a hello with a token inside the frame and a resume point', () => {
+    const parsed = parseClientFrame(JSON.stringify({ t: 'hello', id: 'h1', room: 'demo', token: 'abc', lastSeq: 7 }));
+    assert.equal(parsed.ok, true);
+    if (parsed.ok) assert.deepEqual(parsed.value, { t: 'hello', id: 'h1', room: 'demo', token: 'abc', lastSeq: 7 });
+  });
+
+  it('trims chat text and refuses empty or over-long text with a message that names the field', () => {
+    const ok = parseClientFrame(JSON.stringify({ t: 'chat.send', id: 'a', text: '  你好  ' }));
+    assert.ok(ok.ok && ok.value.t === 'chat.send' && ok.value.text === '你好');
+    const empty = parseClientFrame(JSON.stringify({ t: 'chat.send', id: 'a', text: '   ' }));
+    assert.ok(!empty.ok);
+    assert.equal(empty.error.code, 'invalid');
+    assert.match(empty.error.message, /^text: /);
+    assert.equal(empty.id, 'a', 'the error can be acked to the command');
+    const long = parseClientFrame(JSON.stringify({ t: 'chat.send', id: 'a', text: 'x'.repeat(301) }));
+    assert.ok(!long.ok && /at most 300/.test(long.error.message));
+  });
+
+  it('accepts a complete order and refuses quantity 0, 10^9, 1.5 and a missing address', () => {
+    assert.equal(parseClientFrame(order()).ok, true);
+    for (const quantity of [0, 1e9, 1.5, MAX_ORDER_QUANTITY + 1, '2']) {
+      const parsed = parseClientFrame(order({ quantity }));
+      assert.ok(!parsed.ok, `quantity ${quantity} must be refused`);
+      assert.match(parsed.error.message, /^order\.quantity: /);
+    }
+    const noAddress = parseClientFrame(order({}, { address: '  ' }));
+    assert.ok(!noAddress.ok && noAddress.error.message === 'order.customer.address: address is required');
+    const badPhone = parseClientFrame(order({}, { phone: 'call me' }));
+    assert.ok(!badPhone.ok && /phone/.test(badPhone.error.message));
+  });
+
+  it('refuses unknown types, extra fields, bad ids and non-JSON without throwing', () => {
+    const cases = [
+      '{"t":"nope","id":"x"}',
+      '{"t":"chat.send","id":"x","text":"hi","admin":true}',
+      '{"t":"product.pin","id":"x","productId":"../../etc"}',
+      '{"t":"ping","id":"x y","at":1}',
+      'not json',
+      '[]',
+      'null',
+      '"hello"',
+      '{"t":"hello","id":"x","room":{"$gt":""}}',
+    ];
+    for (const text of cases) {
+      const parsed = parseClientFrame(text);
+      assert.ok(!parsed.ok, text);
+      assert.equal(parsed.error.code, 'invalid', text);
+    }
+  });
+
+  it('refuses a frame over the size limit before parsing it', () => {
+    const big = JSON.stringify({ t: 'chat.send', id: 'a', text: '好'.repeat(MAX_FRAME_BYTES / 3 + 1) });
+    const parsed = parseClientFrame(big);
+    assert.ok(!parsed.ok && parsed.error.code === 'too_large');
+  });
+});
+
+describe('parseServerFrame', () => {
+  it('accepts room events with seq and server time and refuses a seq of 0', () => {
+    const event = { t: 'product.pinned', seq: 3, at: 1_700_000_000_000, pin: { productId: 'coat', at: 1_700_000_000_000 } };
+    assert.equal(parseServerFrame(JSON.stringify(event)).ok, true);
+    assert.equal(parseServerFrame(JSON.stringify({ ...event, seq: 0 })).ok, false);
+  });
+
+  it('accepts an error ack only with a known error code', () => {
+    const ack = { t: 'ack', id: 'c1', ok: false, error: { code: 'sold_out', message: 'sold out' } };
+    assert.equal(parseServerFrame(JSON.stringify(ack)).ok, true);
+    assert.equal(parseServerFrame(JSON.stringify({ ...ack, error: { code: 'teapot', message: '' } })).ok, false);
+  });
+});
+
+describe('parseOrder', () => {
+  it('validates an order ack payload', () => {
+    const value = {
+      id: 'o1', roomId: 'demo', productId: 'coat', variantId: 'coat-m', quantity: 2,
+      total: 259800, currency: 'CNY', status: 'placed', createdAt: 1,
+    };
+    assert.equal(parseOrder(value).ok, true);
+    assert.equal(parseOrder({ ...value, total: 12.5 }).ok, false);
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts bytes like a UTF-8 encoder, including surrogate pairs and lone surrogates', () => {
+    for (const text of ['', 'abc', 'é', '好', '😀', 'a😀好é', '\ud800', '\udc00x']) {
+      assert.equal(utf8Length(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text));
+    }
+  });
+});
+
+describe('formatMoney', () => {
+  it('turns minor units into a price a person reads', () => {
+    assert.equal(formatMoney(129900, 'CNY', 'zh-CN'), '¥1,299.00');
+    assert.equal(formatMoney(500, 'JPY', 'en'), '¥500');
+  });
+});

@@ -1,0 +1,63 @@
+// Builds every package to ESM in its dist/ (declarations come from `tsc -b`), and the elements'
+// script-tag bundle: one ES module a merchant loads from a CDN, with hls.js split into a chunk that
+// is fetched only when a stream needs it.
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+const tsconfig = 'tsconfig.base.json';
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+/** Library builds keep every bare import (npm packages, sibling packages, node builtins) external. */
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
+
+function library(pkg, input) {
+  return {
+    input: Object.fromEntries(input.map((name) => [name, `packages/${pkg}/src/${name}.ts`])),
+    external,
+    plugins: [esbuild({ tsconfig, target: 'es2022', sourceMap: true })],
+    output: {
+      dir: `packages/${pkg}/dist`,
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  };
+}
+
+const elementsVersion = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
+
+/** The script-tag bundle: everything but hls.js in one file, minified, no Node builtins. */
+const cdn = {
+  input: { 'live-shop': 'packages/elements/src/define.ts' },
+  external: (id) => nodeBuiltins.has(id),
+  plugins: [
+    nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+    esbuild({ tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),
+  ],
+  output: {
+    dir: 'packages/elements/dist/cdn',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    banner: `/*! live-shop elements ${elementsVersion} | MIT */`,
+    // hls.js is big and only needed once a stream plays: keep it in its own lazily imported chunk.
+    manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined),
+  },
+  onwarn(warning, warn) {
+    // lit and hls.js use `this` at module top level in code paths that are never hit in ESM.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};
+
+export default [
+  library('protocol', ['index']),
+  library('core', ['index']),
+  library('elements', ['index', 'define']),
+  library('server', ['index', 'cli']),
+  cdn,
+];

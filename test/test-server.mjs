@@ -1,0 +1,82 @@
+// Starts a real live-shop server as a child process for browser and end-to-end tests.
+// It runs from TypeScript source (tsx, `source` export condition) so no prior build is needed,
+// binds 127.0.0.1 on a free port, and keeps its data in a fresh temp folder.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'packages/server/src/cli.ts');
+
+/** Secret the test server signs tokens with; tests mint host tokens with it. */
+export const TEST_SECRET = 'test-secret-for-live-shop-tests-only-0123456789';
+
+/**
+ * @param {{ args?: string[], dataDir?: string, port?: number, startTimeoutMs?: number }} [options]
+ * @returns {Promise<{ url: string, port: number, dataDir: string, stop: () => Promise<void>, restart: () => Promise<void> }>}
+ */
+export async function startTestServer(options = {}) {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'live-shop-test-')));
+  const ownsData = options.dataDir === undefined;
+  const extra = options.args ?? ['--seed', 'demo', '--no-autopilot'];
+  let child;
+  let port = options.port ?? 0;
+
+  async function launch() {
+    child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', cli, '--port', String(port), '--data', dataDir, '--secret', TEST_SECRET, ...extra],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const timeoutMs = options.startTimeoutMs ?? 30_000;
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`test server did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+      const onData = (chunk) => {
+        out += chunk;
+        const match = /listening on (http:\/\/[^\s]+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1].replace(/\/$/, ''));
+        }
+      };
+      child.stdout.setEncoding('utf8').on('data', onData);
+      child.stderr.setEncoding('utf8').on('data', (chunk) => {
+        out += chunk;
+        if (process.env.LIVE_SHOP_TEST_LOG) process.stderr.write(chunk);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`test server exited with ${code} before listening:\n${out}`));
+      });
+    });
+    port = Number(new URL(url).port);
+    return url;
+  }
+
+  async function kill(signal = 'SIGTERM') {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  const url = await launch();
+  return {
+    url,
+    port,
+    dataDir,
+    async restart(signal = 'SIGTERM') {
+      await kill(signal);
+      await launch();
+    },
+    async stop() {
+      await kill();
+      if (ownsData) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// One config for every package's browser tests: real Chromium (Debian's), real live-shop server.
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { SignJWT } from 'jose';
+import { startTestServer, TEST_SECRET } from './test/test-server.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Starts one real server for the run and lets tests reach it:
+ * `window.__LIVE_SHOP_TEST__ = { server }` in every test page, and the server commands
+ * `live-shop-token` ({ role, room, name? } -> signed token) and `live-shop-restart` (same port, same data).
+ */
+function liveShopServerPlugin() {
+  let server;
+  return {
+    name: 'live-shop-test-server',
+    async serverStart() {
+      server = await startTestServer();
+    },
+    async serverStop() {
+      await server?.stop();
+    },
+    async executeCommand({ command, payload }) {
+      if (command === 'live-shop-token') {
+        const { role = 'viewer', room = 'demo', name } = payload ?? {};
+        return new SignJWT({ role, room, ...(name ? { name } : {}) })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(`${role}-test`)
+          .setAudience('live-shop')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode(TEST_SECRET));
+      }
+      if (command === 'live-shop-restart') {
+        await server.restart(payload?.signal ?? 'SIGTERM');
+        return { url: server.url };
+      }
+      if (command === 'live-shop-server') return { url: server.url, dataDir: server.dataDir };
+      return undefined;
+    },
+    transformImport() {},
+    get serverUrl() {
+      return server?.url;
+    },
+  };
+}
+
+const serverPlugin = liveShopServerPlugin();
+
+export default {
+  files: ['packages/core/src/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 30_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), serverPlugin],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html><head><meta charset="utf-8"></head><body>
+<script>window.__LIVE_SHOP_TEST__ = ${JSON.stringify({ server: serverPlugin.serverUrl ?? null })};</script>
+<script type="module" src="${testFramework}"></script>
+</body></html>`,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromium,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--autoplay-policy=no-user-gesture-required',
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+        ],
+      },
+    }),
+  ],
+};
