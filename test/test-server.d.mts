@@ -1,0 +1,19 @@
+/** A real live-shop server in a child process, for tests. */
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  /** The server's data folder (SQLite file `live-shop.sqlite` inside). */
+  dataDir: string;
+  /** Stops the server and removes its data folder when the helper created it. */
+  stop(): Promise<void>;
+  /** Stops the server with `signal` and starts it again on the same port with the same data. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+}
+export declare const TEST_SECRET: string;
+export declare function startTestServer(options?: {
+  args?: string[];
+  dataDir?: string;
+  port?: number;
+  startTimeoutMs?: number;
+}): Promise<TestServer>;
