@@ -1,0 +1,55 @@
+// Prints what a merchant's visitors download for the script-tag bundle, beside peers measured in the
+// same run, and (with --check) fails when the initial download grows past its budget.
+//   node bench/bundle-size.mjs [--check]
+// Needs `npm run build` first (npm test runs it).
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+/** Brotli budget for what loads before any video plays (define + lit + core + protocol). */
+const INITIAL_BUDGET_BROTLI = 45 * 1024;
+
+const require = createRequire(import.meta.url);
+const cdnDir = 'packages/elements/dist/cdn';
+if (!existsSync(join(cdnDir, 'live-shop.js'))) {
+  console.error(`${cdnDir}/live-shop.js is missing: run npm run build first`);
+  process.exit(1);
+}
+
+function sizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+const rows = [];
+const add = (name, file, note) => rows.push({ name, note, ...sizes(readFileSync(file)) });
+
+const files = readdirSync(cdnDir).filter((f) => f.endsWith('.js'));
+add('live-shop.js (initial)', join(cdnDir, 'live-shop.js'), 'ours: loads with the page');
+for (const file of files.filter((f) => f !== 'live-shop.js')) {
+  add(file, join(cdnDir, file), file.startsWith('hls') ? 'ours: lazy, only when HLS plays via MSE' : 'ours: lazy chunk');
+}
+// Peers, measured here from the installed packages: what the same job costs when taken whole.
+const hlsDir = join(require.resolve('hls.js/package.json'), '..', 'dist');
+add('peer: hls.min.js', join(hlsDir, 'hls.min.js'), 'hls.js full build, what a naive embed ships up front');
+add('peer: hls.light.min.js', join(hlsDir, 'hls.light.min.js'), 'hls.js light build');
+
+console.log('\nScript-tag bundle size (KiB)\n');
+console.log(`${'file'.padEnd(34)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}  note`);
+for (const row of rows) console.log(`${row.name.padEnd(34)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}  ${row.note}`);
+
+const initial = rows[0];
+const peer = rows.find((row) => row.name === 'peer: hls.min.js');
+console.log(
+  `\ninitial download: ${kb(initial.brotli).trim()} KiB brotli (budget ${INITIAL_BUDGET_BROTLI / 1024} KiB); ` +
+    `${((initial.brotli / peer.brotli) * 100).toFixed(0)}% of hls.js alone`,
+);
+if (process.argv.includes('--check') && initial.brotli > INITIAL_BUDGET_BROTLI) {
+  console.error(`over budget by ${initial.brotli - INITIAL_BUDGET_BROTLI} bytes`);
+  process.exit(1);
+}
