@@ -1,0 +1,24 @@
+import { OrderRequestSchema, validate, type OrderRequest } from '@live-shop/protocol';
+import { LiveShopError } from '../errors.js';
+import { idempotencyKey } from '../signaling/ids.js';
+
+/**
+ * What `placeOrder` takes: an {@link OrderRequest} whose idempotency key is optional (a fresh one is made
+ * when absent; pass your own to make retries safe, as {@link Checkout} does).
+ */
+export type OrderInput = Omit<OrderRequest, 'idempotencyKey'> & { idempotencyKey?: string };
+
+/**
+ * Checks `input` with the protocol's own schema, before anything is sent, and returns the request to send
+ * (trimmed, with its idempotency key). Throws `LiveShopError('invalid', '<field>: <problem>')`, e.g.
+ * `quantity: quantity must be at least 1` or `customer.address: address is required`.
+ */
+export function toOrderRequest(input: OrderInput): OrderRequest {
+  if (typeof input !== 'object' || input === null) {
+    throw new LiveShopError('invalid', 'order: must be an object');
+  }
+  const candidate = { ...input, idempotencyKey: input.idempotencyKey ?? idempotencyKey() };
+  const checked = validate(OrderRequestSchema, candidate);
+  if (!checked.ok) throw new LiveShopError('invalid', checked.error.message);
+  return checked.value;
+}

@@ -1,0 +1,17 @@
+/**
+ * The headless live-shop client: {@link LiveShopClient} (signaling, room state as nanostores, commerce
+ * actions) and {@link MediaController} (live video). Importing it touches no DOM and no network.
+ *
+ * @packageDocumentation
+ */
+export { LiveShopClient, type LiveShopClientOptions, type LiveShopClientEventMap } from './client.js';
+export { LiveShopError, type LiveShopErrorCode } from './errors.js';
+export { exponentialBackoff, backoffDelay, type ReconnectPolicy, type BackoffOptions } from './signaling/backoff.js';
+export type { ConnectionState, ConnectionStatus } from './stores/connection.js';
+export type { Viewer } from './stores/viewer.js';
+export { CHAT_LIMIT } from './stores/chat.js';
+export { Checkout, type CheckoutState, type PlaceOrder } from './commerce/checkout.js';
+export type { OrderInput } from './commerce/order-input.js';
+export { MediaController, type MediaControllerOptions } from './media/controller.js';
+export type { MediaSourceConfig, MediaState, TransportKind } from './media/types.js';
+export type { Listener } from './emitter.js';

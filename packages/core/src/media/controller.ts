@@ -1,0 +1,194 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import { LiveShopError, toLiveShopError } from '../errors.js';
+import { HlsJsTransport, hasMediaSource } from './hls.js';
+import { NativeHlsTransport, canPlayNativeHls } from './native.js';
+import type { MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
+
+/** Options of {@link MediaController}. */
+export interface MediaControllerOptions {
+  /** Give up on a transport when no frame is shown this long after `play()`. Default 15 000 ms. */
+  ttffTimeoutMs?: number;
+  /** Try the browser's own HLS before hls.js where both work. Default false. */
+  preferNative?: boolean;
+}
+
+const IDLE: MediaState = { status: 'idle', transport: null, ttffMs: null, stalls: 0, latencyMs: null, muted: false, error: null };
+
+/**
+ * Plays a live stream into one `<video>`: picks a transport (hls.js where Media Source Extensions exist,
+ * loaded lazily; else native HLS), falls back to the next one when a transport shows no frame in time,
+ * and exposes what happens in `$media` (status, transport, time to first frame, stalls, live latency).
+ */
+export class MediaController {
+  readonly #video: HTMLVideoElement;
+  readonly #ttffTimeoutMs: number;
+  readonly #preferNative: boolean;
+  readonly #state = atom<MediaState>(IDLE);
+  #transport: MediaTransport | null = null;
+  /** Bumped by every play()/stop(), so async work of an older call stops touching anything. */
+  #generation = 0;
+  #cleanups: (() => void)[] = [];
+
+  /** @param video - the element to play into; the controller owns its `src` while playing. */
+  constructor(video: HTMLVideoElement, options: MediaControllerOptions = {}) {
+    this.#video = video;
+    this.#ttffTimeoutMs = options.ttffTimeoutMs ?? 15_000;
+    this.#preferNative = options.preferNative ?? false;
+  }
+
+  /** What the player is doing now. */
+  get $media(): ReadableAtom<MediaState> {
+    return this.#state;
+  }
+
+  /**
+   * Starts playing the first source and transport that shows a frame. Resolves once playing, or once it
+   * gave up (then `$media.status` is `error`, with `media_unsupported`, `timeout`, `network` or `media`).
+   */
+  async play(sources: readonly MediaSourceConfig[]): Promise<void> {
+    this.stop();
+    const generation = this.#generation;
+    const startedAt = performance.now();
+    this.#state.set({ ...IDLE, status: 'loading' });
+    let lastError: LiveShopError | null = null;
+    for (const source of sources) {
+      for (const kind of this.#transportsFor()) {
+        try {
+          await this.#attempt(kind, source.url, startedAt, generation);
+          return;
+        } catch (error) {
+          if (generation !== this.#generation) return;
+          lastError = toLiveShopError(error, 'media', `${kind} failed`);
+          this.#release();
+        }
+      }
+    }
+    if (generation !== this.#generation) return;
+    const error = lastError ?? new LiveShopError('media_unsupported', 'this browser can play none of the sources');
+    this.#state.set({ ...this.#state.get(), status: 'error', transport: null, error });
+  }
+
+  /** Stops playing: destroys hls.js, removes every listener and timer, leaves the video without a source. */
+  stop(): void {
+    this.#generation += 1;
+    this.#release();
+    this.#state.set(IDLE);
+  }
+
+  #transportsFor(): TransportKind[] {
+    const kinds: TransportKind[] = [];
+    if (hasMediaSource()) kinds.push('hls.js');
+    if (canPlayNativeHls(this.#video)) kinds.push('native');
+    return this.#preferNative ? kinds.reverse() : kinds;
+  }
+
+  /** One transport, one try: resolves at its first frame; rejects on a fatal error or TTFF timeout. */
+  #attempt(kind: TransportKind, url: string, startedAt: number, generation: number): Promise<void> {
+    const video = this.#video;
+    const current = () => generation === this.#generation;
+    return new Promise<void>((resolve, reject) => {
+      let shown = false;
+      const fail = (error: LiveShopError): void => {
+        if (!current()) return;
+        if (!shown) {
+          reject(error);
+          return;
+        }
+        // After the first frame the transport already spent its retries: this is terminal.
+        this.#release();
+        this.#state.set({ ...this.#state.get(), status: 'error', error });
+      };
+      const transport =
+        kind === 'hls.js' ? new HlsJsTransport(video, fail) : new NativeHlsTransport(video, fail);
+      this.#transport = transport;
+      this.#state.set({ ...this.#state.get(), transport: kind, error: null });
+
+      const timer = setTimeout(() => {
+        fail(new LiveShopError('timeout', `${kind}: no video frame within ${this.#ttffTimeoutMs} ms`));
+      }, this.#ttffTimeoutMs);
+      this.#cleanups.push(() => clearTimeout(timer));
+
+      const firstFrame = (): void => {
+        if (shown || !current()) return;
+        shown = true;
+        clearTimeout(timer);
+        const state = this.#state.get();
+        this.#state.set({ ...state, status: 'playing', ttffMs: Math.round(performance.now() - startedAt) });
+        resolve();
+      };
+      this.#watchFirstFrame(firstFrame);
+      this.#listen('waiting', () => {
+        if (shown) this.#update({ status: 'waiting', stalls: this.#state.get().stalls + 1 });
+      });
+      this.#listen('playing', () => {
+        if (shown) this.#update({ status: 'playing' });
+      });
+      this.#listen('timeupdate', () => {
+        const latencyMs = transport.latencyMs();
+        if (latencyMs !== this.#state.get().latencyMs) this.#update({ latencyMs });
+      });
+
+      transport.start(url).then(
+        () => {
+          if (current()) this.#startPlayback(fail);
+        },
+        (error: unknown) => fail(toLiveShopError(error, 'media', `${kind} could not start`)),
+      );
+    });
+  }
+
+  /** Calls `onFrame` at the first presented frame: requestVideoFrameCallback where it exists, else `loadeddata`. */
+  #watchFirstFrame(onFrame: () => void): void {
+    const video = this.#video;
+    if (typeof video.requestVideoFrameCallback === 'function') {
+      const handle = video.requestVideoFrameCallback(() => onFrame());
+      this.#cleanups.push(() => video.cancelVideoFrameCallback(handle));
+    } else {
+      this.#listen('loadeddata', onFrame);
+      this.#listen('playing', onFrame);
+    }
+  }
+
+  /** `video.play()`; when autoplay with sound is refused, plays muted and says so in the state. */
+  #startPlayback(fail: (error: LiveShopError) => void): void {
+    const video = this.#video;
+    const generation = this.#generation;
+    video.play().catch((error: unknown) => {
+      if (generation !== this.#generation) return;
+      if (error instanceof DOMException && error.name === 'NotAllowedError' && !video.muted) {
+        video.muted = true;
+        this.#update({ muted: true });
+        video.play().catch((mutedError: unknown) => {
+          if (generation !== this.#generation) return;
+          fail(new LiveShopError('media', 'the browser refused to play, even muted', { cause: mutedError }));
+        });
+        return;
+      }
+      // AbortError: the source changed under a pending play() (a recovery); the TTFF timer still bounds it.
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      fail(toLiveShopError(error, 'media', 'video.play() failed'));
+    });
+  }
+
+  #listen(type: keyof HTMLMediaElementEventMap, listener: () => void): void {
+    this.#video.addEventListener(type, listener);
+    this.#cleanups.push(() => this.#video.removeEventListener(type, listener));
+  }
+
+  #update(patch: Partial<MediaState>): void {
+    this.#state.set({ ...this.#state.get(), ...patch });
+  }
+
+  /** Stops the transport, runs every cleanup and clears the video's source. */
+  #release(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#transport?.stop();
+    this.#transport = null;
+    const video = this.#video;
+    if (video.hasAttribute('src') || video.currentSrc) {
+      video.pause();
+      video.removeAttribute('src');
+      video.load();
+    }
+  }
+}

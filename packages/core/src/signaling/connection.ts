@@ -1,0 +1,323 @@
+import {
+  ClientFrameSchema,
+  MAX_FRAME_BYTES,
+  parseServerFrame,
+  utf8Length,
+  validate,
+  type Ack,
+  type ClientCommand,
+  type RoomEvent,
+  type ServerFrame,
+  type Welcome,
+} from '@live-shop/protocol';
+import { LiveShopError, errorFromBody } from '../errors.js';
+import type { ConnectionState, ConnectionStatus } from '../stores/connection.js';
+import type { ReconnectPolicy } from './backoff.js';
+import { commandIds } from './ids.js';
+
+/** What a {@link Connection} needs; the client fills in the defaults. */
+export interface ConnectionOptions {
+  /** `ws:`/`wss:` URL of the server's `/ws` endpoint. */
+  url: string;
+  room: string;
+  token?: string;
+  name?: string;
+  reconnect: ReconnectPolicy;
+  ackTimeoutMs: number;
+  heartbeatMs: number;
+  WebSocket: typeof WebSocket;
+}
+
+/** Where a {@link Connection} reports what happens; the client routes these to stores and events. */
+export interface ConnectionHandlers {
+  /** The connection state changed. */
+  state(state: ConnectionState): void;
+  /** The server answered `hello`: replace the room state with this snapshot. */
+  welcome(welcome: Welcome, reconnected: boolean): void;
+  /** A new room event (seq greater than anything applied before). */
+  event(event: RoomEvent): void;
+  /** A problem that did not end the connection (error frame, unreadable frame). */
+  error(error: LiveShopError): void;
+}
+
+interface Pending {
+  id: string;
+  text: string;
+  resolve: (ack: Ack) => void;
+  reject: (error: LiveShopError) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * One WebSocket to the room server: `hello` with the token inside the frame, command acks with a timeout,
+ * heartbeats that detect a dead socket, reconnects paced by the {@link ReconnectPolicy}, and resume from
+ * the last applied room sequence number so events are neither lost nor applied twice.
+ */
+export class Connection {
+  readonly #options: ConnectionOptions;
+  readonly #handlers: ConnectionHandlers;
+  readonly #nextId = commandIds('c');
+  #socket: WebSocket | null = null;
+  #status: ConnectionStatus = 'idle';
+  #disposed = false;
+  #attempt = 0;
+  #helloId: string | null = null;
+  #joined = false;
+  #everJoined = false;
+  #lastSeq: number | null = null;
+  /** Why the last socket ended; shown in the state while reconnecting. */
+  #lastError: LiveShopError | null = null;
+  #pingId: string | null = null;
+  /** Sent, waiting for their ack. Rejected with `network` when the socket drops (outcome unknown). */
+  readonly #inflight = new Map<string, Pending>();
+  /** Not sent yet, waiting for a joined socket; safe to send after a reconnect. */
+  readonly #queued = new Map<string, Pending>();
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #helloTimer: ReturnType<typeof setTimeout> | undefined;
+  #heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(options: ConnectionOptions, handlers: ConnectionHandlers) {
+    this.#options = options;
+    this.#handlers = handlers;
+  }
+
+  /** Current status. */
+  get status(): ConnectionStatus {
+    return this.#status;
+  }
+
+  /**
+   * Opens the socket. Does nothing while connecting or connected, nor after dispose; after the reconnect
+   * policy gave up, starts over with attempt 0.
+   */
+  connect(): void {
+    if (this.#disposed || (this.#status !== 'idle' && this.#status !== 'closed')) return;
+    this.#attempt = 0;
+    this.#open();
+  }
+
+  /**
+   * Sends a command and resolves with its `ok` ack. Rejects with the server's error code, `invalid` /
+   * `too_large` before sending, `timeout` after `ackTimeoutMs`, `network` when the socket dropped after
+   * sending (the outcome is unknown), `closed` after dispose. While (re)connecting the command waits.
+   */
+  command(command: ClientCommand): Promise<Ack> {
+    if (this.#status === 'closed') {
+      const why = this.#disposed ? 'the client was disposed' : 'the connection is closed (reconnecting gave up)';
+      return Promise.reject(new LiveShopError('closed', why));
+    }
+    const id = this.#nextId();
+    const checked = validate(ClientFrameSchema, { ...command, id });
+    if (!checked.ok) return Promise.reject(new LiveShopError('invalid', checked.error.message));
+    const text = JSON.stringify(checked.value);
+    if (utf8Length(text) > MAX_FRAME_BYTES) {
+      return Promise.reject(new LiveShopError('too_large', `the command is larger than ${MAX_FRAME_BYTES} bytes`));
+    }
+    return new Promise<Ack>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#inflight.delete(id);
+        this.#queued.delete(id);
+        reject(new LiveShopError('timeout', `no answer to ${command.t} in ${this.#options.ackTimeoutMs} ms`));
+      }, this.#options.ackTimeoutMs);
+      const pending: Pending = { id, text, resolve, reject, timer };
+      if (this.#joined) this.#transmit(pending);
+      else this.#queued.set(id, pending);
+    });
+  }
+
+  /** Closes for good: closes the socket, clears every timer, rejects every waiting command with `closed`. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    this.#teardownSocket();
+    this.#rejectAll(this.#queued, () => new LiveShopError('closed', 'the client was disposed'));
+    this.#rejectAll(this.#inflight, () => new LiveShopError('closed', 'the client was disposed'));
+    this.#setState('closed', 0, null);
+  }
+
+  #open(): void {
+    this.#setState(this.#everJoined || this.#attempt > 0 ? 'reconnecting' : 'connecting', this.#attempt, this.#lastError);
+    let socket: WebSocket;
+    try {
+      socket = new this.#options.WebSocket(this.#options.url);
+    } catch (cause) {
+      this.#drop(new LiveShopError('network', `cannot open ${this.#options.url}`, { cause }));
+      return;
+    }
+    this.#socket = socket;
+    socket.addEventListener('open', this.#onOpen);
+    socket.addEventListener('message', this.#onMessage);
+    socket.addEventListener('close', this.#onClose);
+  }
+
+  readonly #onOpen = (): void => {
+    const helloId = this.#nextId();
+    this.#helloId = helloId;
+    const { room, token, name } = this.#options;
+    this.#sendRaw(
+      JSON.stringify({
+        t: 'hello',
+        id: helloId,
+        room,
+        ...(token === undefined ? {} : { token }),
+        ...(name === undefined ? {} : { name }),
+        ...(this.#lastSeq === null ? {} : { lastSeq: this.#lastSeq }),
+      }),
+    );
+    this.#helloTimer = setTimeout(() => {
+      this.#drop(new LiveShopError('timeout', `no welcome in ${this.#options.ackTimeoutMs} ms`));
+    }, this.#options.ackTimeoutMs);
+  };
+
+  readonly #onClose = (event: CloseEvent): void => {
+    const reason = event.reason ? `: ${event.reason}` : '';
+    this.#drop(new LiveShopError('network', `the connection closed (code ${event.code}${reason})`));
+  };
+
+  readonly #onMessage = (event: MessageEvent): void => {
+    if (typeof event.data !== 'string') {
+      this.#handlers.error(new LiveShopError('invalid', 'the server sent a binary frame'));
+      return;
+    }
+    const parsed = parseServerFrame(event.data);
+    if (!parsed.ok) {
+      this.#handlers.error(new LiveShopError(parsed.error.code, `unreadable frame from the server: ${parsed.error.message}`));
+      return;
+    }
+    this.#handle(parsed.value);
+  };
+
+  #handle(frame: ServerFrame): void {
+    switch (frame.t) {
+      case 'welcome':
+        if (frame.id === this.#helloId) this.#onWelcome(frame);
+        return;
+      case 'ack':
+        this.#onAck(frame);
+        return;
+      case 'pong':
+        if (frame.id === this.#pingId) this.#pingId = null;
+        return;
+      case 'error':
+        this.#handlers.error(errorFromBody(frame));
+        return;
+      default:
+        // Events before the welcome would be replaced by its snapshot anyway.
+        if (!this.#joined) return;
+        // Dedup: a resumed stream may repeat what this client already applied.
+        if (this.#lastSeq !== null && frame.seq <= this.#lastSeq) return;
+        this.#lastSeq = frame.seq;
+        this.#handlers.event(frame);
+    }
+  }
+
+  #onWelcome(welcome: Welcome): void {
+    clearTimeout(this.#helloTimer);
+    this.#helloTimer = undefined;
+    const reconnected = this.#everJoined;
+    this.#joined = true;
+    this.#everJoined = true;
+    this.#attempt = 0;
+    this.#lastError = null;
+    this.#lastSeq = welcome.snapshot.seq;
+    this.#handlers.welcome(welcome, reconnected);
+    this.#setState('open', 0, null);
+    this.#startHeartbeat();
+    for (const pending of [...this.#queued.values()]) {
+      this.#queued.delete(pending.id);
+      this.#transmit(pending);
+    }
+  }
+
+  #onAck(ack: Ack): void {
+    if (ack.id === this.#helloId && !this.#joined) {
+      this.#drop(errorFromBody(ack.error));
+      return;
+    }
+    const pending = this.#inflight.get(ack.id);
+    // An ack for a command that already timed out: nobody waits for it any more.
+    if (!pending) return;
+    this.#inflight.delete(ack.id);
+    clearTimeout(pending.timer);
+    if (ack.ok) pending.resolve(ack);
+    else pending.reject(errorFromBody(ack.error));
+  }
+
+  #startHeartbeat(): void {
+    clearInterval(this.#heartbeatTimer);
+    this.#pingId = null;
+    this.#heartbeatTimer = setInterval(() => {
+      if (this.#pingId !== null) {
+        this.#drop(new LiveShopError('timeout', `no pong in ${this.#options.heartbeatMs} ms; the connection is dead`));
+        return;
+      }
+      this.#pingId = this.#nextId();
+      this.#sendRaw(JSON.stringify({ t: 'ping', id: this.#pingId, at: Date.now() }));
+    }, this.#options.heartbeatMs);
+  }
+
+  #transmit(pending: Pending): void {
+    this.#inflight.set(pending.id, pending);
+    this.#sendRaw(pending.text);
+  }
+
+  #sendRaw(text: string): void {
+    try {
+      this.#socket?.send(text);
+    } catch (cause) {
+      this.#drop(new LiveShopError('network', 'sending on the socket failed', { cause }));
+    }
+  }
+
+  /** The socket is gone or useless: clean it up and let the policy decide whether to try again. */
+  #drop(error: LiveShopError): void {
+    if (this.#status === 'closed') return;
+    this.#teardownSocket();
+    this.#rejectAll(this.#inflight, () => new LiveShopError('network', 'the connection dropped before the answer came', { cause: error }));
+    this.#attempt += 1;
+    this.#lastError = error;
+    const delay = this.#options.reconnect(this.#attempt, error);
+    if (delay === null) {
+      this.#rejectAll(this.#queued, () => new LiveShopError('closed', 'gave up reconnecting', { cause: error }));
+      this.#setState('closed', this.#attempt, error);
+      return;
+    }
+    this.#setState('reconnecting', this.#attempt, error);
+    this.#reconnectTimer = setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      this.#open();
+    }, Math.max(0, delay));
+  }
+
+  #teardownSocket(): void {
+    clearTimeout(this.#helloTimer);
+    clearInterval(this.#heartbeatTimer);
+    this.#helloTimer = undefined;
+    this.#heartbeatTimer = undefined;
+    this.#joined = false;
+    this.#helloId = null;
+    this.#pingId = null;
+    const socket = this.#socket;
+    if (!socket) return;
+    this.#socket = null;
+    socket.removeEventListener('open', this.#onOpen);
+    socket.removeEventListener('message', this.#onMessage);
+    socket.removeEventListener('close', this.#onClose);
+    if (socket.readyState === socket.CONNECTING || socket.readyState === socket.OPEN) socket.close(1000);
+  }
+
+  #rejectAll(map: Map<string, Pending>, error: () => LiveShopError): void {
+    for (const pending of map.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error());
+    }
+    map.clear();
+  }
+
+  #setState(status: ConnectionStatus, attempt: number, error: LiveShopError | null): void {
+    this.#status = status;
+    this.#handlers.state({ status, attempt, error });
+  }
+}

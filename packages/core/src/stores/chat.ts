@@ -1,0 +1,20 @@
+import { atom, type WritableAtom } from 'nanostores';
+import type { ChatMessage } from '@live-shop/protocol';
+
+/** How many chat messages a client keeps; older ones fall off the front. */
+export const CHAT_LIMIT = 100;
+
+/** Creates the `$chat` store of one client: the latest messages, oldest first. */
+export function createChatStore(): WritableAtom<readonly ChatMessage[]> {
+  return atom<readonly ChatMessage[]>([]);
+}
+
+/**
+ * Returns `list` with `items` appended, keeping only the last `limit` (a bounded ring, oldest first).
+ * Pure: the input is not changed, so stores get a new array and notify.
+ */
+export function appendBounded<T>(list: readonly T[], items: readonly T[], limit: number = CHAT_LIMIT): readonly T[] {
+  if (limit <= 0) return [];
+  const joined = items.length === 0 ? list : [...list, ...items];
+  return joined.length > limit ? joined.slice(joined.length - limit) : joined;
+}

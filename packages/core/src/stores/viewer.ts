@@ -1,0 +1,13 @@
+import { atom, type WritableAtom } from 'nanostores';
+
+/** Who this client is in the room, as the server granted it in `welcome`. */
+export interface Viewer {
+  role: 'viewer' | 'host';
+  /** Display name the server uses for this client's chat messages. */
+  name: string;
+}
+
+/** Creates the `$viewer` store of one client (`null` until the first `welcome`). */
+export function createViewerStore(): WritableAtom<Viewer | null> {
+  return atom<Viewer | null>(null);
+}

@@ -1,0 +1,126 @@
+/**
+ * Every sentence the elements show, per language. Numbers and money arrive already formatted
+ * (see {@link formatMoney} in `@live-shop/protocol`) so a table only orders words around them.
+ */
+export interface Messages {
+  /** BCP 47 tag used for number and money formatting. */
+  readonly locale: string;
+  readonly buy: string;
+  readonly soldOut: string;
+  readonly onlyLeft: (count: number) => string;
+  readonly inStock: (count: number) => string;
+  readonly priceFrom: (price: string) => string;
+  readonly live: string;
+  readonly scheduled: string;
+  readonly ended: string;
+  readonly connecting: string;
+  readonly reconnecting: string;
+  readonly disconnected: string;
+  readonly unmute: string;
+  readonly videoLabel: string;
+  readonly chatLabel: string;
+  readonly chatInputLabel: string;
+  readonly chatPlaceholder: string;
+  readonly send: string;
+  readonly host: string;
+  readonly sendFailed: (message: string) => string;
+  readonly checkoutTitle: string;
+  readonly close: string;
+  readonly variant: string;
+  readonly variantStock: (count: number) => string;
+  readonly quantity: string;
+  readonly decrease: string;
+  readonly increase: string;
+  readonly customerName: string;
+  readonly phone: string;
+  readonly address: string;
+  readonly placeOrder: (total: string) => string;
+  readonly placing: string;
+  readonly orderFailed: (message: string) => string;
+  readonly orderPlaced: string;
+  readonly orderId: string;
+  readonly total: string;
+  readonly backToStream: string;
+}
+
+/** Simplified Chinese. */
+export const zhCN: Messages = {
+  locale: 'zh-CN',
+  buy: '立即购买',
+  soldOut: '已售罄',
+  onlyLeft: (count) => `仅剩 ${count} 件`,
+  inStock: (count) => `库存 ${count} 件`,
+  priceFrom: (price) => `${price} 起`,
+  live: '直播中',
+  scheduled: '未开播',
+  ended: '已结束',
+  connecting: '正在连接…',
+  reconnecting: '连接中断，正在重新连接…',
+  disconnected: '连接已断开',
+  unmute: '点击开启声音',
+  videoLabel: '直播视频',
+  chatLabel: '聊天',
+  chatInputLabel: '发送消息',
+  chatPlaceholder: '说点什么…',
+  send: '发送',
+  host: '主播',
+  sendFailed: (message) => `发送失败：${message}`,
+  checkoutTitle: '快速下单',
+  close: '关闭',
+  variant: '规格',
+  variantStock: (count) => (count === 0 ? '已售罄' : `剩 ${count} 件`),
+  quantity: '数量',
+  decrease: '减少数量',
+  increase: '增加数量',
+  customerName: '收货人',
+  phone: '手机号码',
+  address: '收货地址',
+  placeOrder: (total) => `提交订单 ${total}`,
+  placing: '正在提交…',
+  orderFailed: (message) => `下单失败：${message}`,
+  orderPlaced: '下单成功',
+  orderId: '订单号',
+  total: '合计',
+  backToStream: '返回直播',
+};
+
+/** English. */
+export const en: Messages = {
+  locale: 'en',
+  buy: 'Buy now',
+  soldOut: 'Sold out',
+  onlyLeft: (count) => `Only ${count} left`,
+  inStock: (count) => `${count} in stock`,
+  priceFrom: (price) => `From ${price}`,
+  live: 'LIVE',
+  scheduled: 'Starting soon',
+  ended: 'Ended',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost, reconnecting…',
+  disconnected: 'Disconnected',
+  unmute: 'Tap to unmute',
+  videoLabel: 'Live video',
+  chatLabel: 'Chat',
+  chatInputLabel: 'Send a message',
+  chatPlaceholder: 'Say something…',
+  send: 'Send',
+  host: 'Host',
+  sendFailed: (message) => `Could not send: ${message}`,
+  checkoutTitle: 'Quick checkout',
+  close: 'Close',
+  variant: 'Option',
+  variantStock: (count) => (count === 0 ? 'Sold out' : `${count} left`),
+  quantity: 'Quantity',
+  decrease: 'Decrease quantity',
+  increase: 'Increase quantity',
+  customerName: 'Full name',
+  phone: 'Phone',
+  address: 'Delivery address',
+  placeOrder: (total) => `Place order · ${total}`,
+  placing: 'Placing order…',
+  orderFailed: (message) => `Could not place the order: ${message}`,
+  orderPlaced: 'Order placed',
+  orderId: 'Order number',
+  total: 'Total',
+  backToStream: 'Back to the stream',
+};

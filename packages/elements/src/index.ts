@@ -1,0 +1,18 @@
+/**
+ * live-shop web components. Importing this module registers nothing: call the `define*` functions,
+ * or import `@live-shop/elements/define` (the script-tag entry), to register the tags.
+ *
+ * @packageDocumentation
+ */
+export { LiveShopPlayer, unitsLeftOf } from './player/live-shop-player.js';
+export { ProductCard, priceOf } from './product-card/product-card.js';
+export { QuickCheckout } from './quick-checkout/quick-checkout.js';
+export { LiveShopChat } from './chat/live-shop-chat.js';
+export { defineLiveShopPlayer } from './player/define.js';
+export { defineProductCard } from './product-card/define.js';
+export { defineQuickCheckout } from './quick-checkout/define.js';
+export { defineLiveShopChat } from './chat/define.js';
+export { StoreController, type ReadableStore } from './controllers/store-controller.js';
+export { resolveLanguage, messagesFor, type Messages } from './i18n/locale.js';
+export { en, zhCN } from './i18n/messages.js';
+export type { ProductBuyDetail, CheckoutCloseDetail, OrderPlacedDetail, LiveShopEventMap } from './events.js';

@@ -1,0 +1,198 @@
+import { css } from 'lit';
+import { baseStyles } from '../styles/shared.js';
+
+export const quickCheckoutStyles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+      color: var(--live-shop-text, #1a1a1a);
+      font-size: 0.95rem;
+    }
+    [part='base'] {
+      background: var(--live-shop-surface, #ffffff);
+      border-radius: var(--live-shop-radius, 12px) var(--live-shop-radius, 12px) 0 0;
+      padding: 14px 16px 16px;
+      max-height: 100%;
+      overflow: auto;
+      overscroll-behavior: contain;
+    }
+    [part='header'] {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      margin-bottom: 10px;
+    }
+    [part='title'] {
+      margin: 0;
+      font-size: 1.05em;
+    }
+    [part='title']:focus {
+      outline: none;
+    }
+    [part='close-button'] {
+      border: 0;
+      background: transparent;
+      font-size: 1.4em;
+      line-height: 1;
+      padding: 4px 8px;
+      color: inherit;
+    }
+    [part='product'] {
+      display: flex;
+      gap: 10px;
+      align-items: center;
+      margin-bottom: 10px;
+    }
+    [part='image'] {
+      width: 56px;
+      height: 56px;
+      object-fit: cover;
+      border-radius: calc(var(--live-shop-radius, 12px) * 0.66);
+      background: var(--live-shop-muted-surface, #f2f2f2);
+    }
+    p {
+      margin: 0;
+    }
+    [part='product-name'] {
+      font-weight: 600;
+    }
+    [part='price'] {
+      color: var(--live-shop-accent, #e11d48);
+      font-weight: 700;
+    }
+    form {
+      display: grid;
+      gap: 10px;
+    }
+    fieldset {
+      border: 0;
+      margin: 0;
+      padding: 0;
+    }
+    legend,
+    label,
+    .label {
+      font-size: 0.85em;
+      color: var(--live-shop-muted, #6b6b6b);
+      margin-bottom: 4px;
+      padding: 0;
+    }
+    [part='variants'] .options {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+    }
+    [part~='variant'] {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 6px 10px;
+      border: 1px solid var(--live-shop-border, #d9d9d9);
+      border-radius: 999px;
+      color: var(--live-shop-text, #1a1a1a);
+      margin: 0;
+      cursor: pointer;
+    }
+    [part~='variant']:has(input:checked) {
+      border-color: var(--live-shop-accent, #e11d48);
+    }
+    [part~='variant-disabled'] {
+      opacity: 0.5;
+      cursor: not-allowed;
+    }
+    [part~='variant-stock'] {
+      font-size: 0.8em;
+      color: var(--live-shop-muted, #6b6b6b);
+    }
+    [part='quantity'] {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+    }
+    [part='quantity'] label {
+      margin: 0 auto 0 0;
+    }
+    [part='decrease-button'],
+    [part='increase-button'] {
+      width: 32px;
+      height: 32px;
+      border-radius: 50%;
+      border: 1px solid var(--live-shop-border, #d9d9d9);
+      background: transparent;
+      color: inherit;
+    }
+    [part='quantity-input'] {
+      width: 3.5em;
+      text-align: center;
+    }
+    .field {
+      display: grid;
+    }
+    [part~='input'],
+    [part='quantity-input'] {
+      font: inherit;
+      padding: 8px 10px;
+      border: 1px solid var(--live-shop-border, #d9d9d9);
+      border-radius: calc(var(--live-shop-radius, 12px) * 0.5);
+      background: var(--live-shop-input-background, #ffffff);
+      color: inherit;
+    }
+    [part~='input'][aria-invalid='true'] {
+      border-color: var(--live-shop-danger, #d0021b);
+    }
+    textarea[part~='input'] {
+      resize: vertical;
+      min-height: 2.6em;
+    }
+    [part='error'] {
+      color: var(--live-shop-danger, #d0021b);
+      font-size: 0.85em;
+      min-height: 0;
+    }
+    [part='error']:empty {
+      display: none;
+    }
+    [part='submit-button'],
+    [part='back-button'] {
+      border: 0;
+      padding: 12px;
+      border-radius: 999px;
+      background: var(--live-shop-accent, #e11d48);
+      color: var(--live-shop-accent-contrast, #ffffff);
+      font-weight: 700;
+      width: 100%;
+    }
+    [part='submit-button'][aria-busy='true'] {
+      opacity: 0.7;
+      cursor: progress;
+    }
+    [part='submit-button']:disabled {
+      background: var(--live-shop-disabled, #b8b8b8);
+    }
+    [part='confirmation'] {
+      display: grid;
+      gap: 8px;
+      text-align: center;
+    }
+    [part='confirmation-title'] {
+      font-size: 1.1em;
+      font-weight: 700;
+      margin: 0;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 4px 12px;
+      margin: 0 auto;
+      text-align: left;
+    }
+    dt {
+      color: var(--live-shop-muted, #6b6b6b);
+    }
+    dd {
+      margin: 0;
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+];

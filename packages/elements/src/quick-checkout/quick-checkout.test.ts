@@ -1,0 +1,159 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { LiveShopClient } from '@live-shop/core';
+import type { Order, Product } from '@live-shop/protocol';
+import { afterEach, describe, it } from '../test/mocha.js';
+import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, type } from '../test/helpers.js';
+import { defineQuickCheckout } from './define.js';
+import type { QuickCheckout } from './quick-checkout.js';
+
+defineQuickCheckout();
+
+async function sheet(client: LiveShopClient, product: Product): Promise<QuickCheckout> {
+  client.checkout.open(product.id);
+  const el = await fixture<QuickCheckout>(html`<quick-checkout lang="en" .client=${client} .product=${product}></quick-checkout>`);
+  await el.updateComplete;
+  return el;
+}
+
+function field(el: QuickCheckout, name: string): HTMLInputElement | HTMLTextAreaElement {
+  const found = el.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);
+  if (!found) throw new Error(`no field ${name}`);
+  return found;
+}
+
+async function productWithStock(client: LiveShopClient, units: number): Promise<Product> {
+  const snapshot = await fetchRoom();
+  const wanted = buyableProduct(snapshot, units);
+  return client.$products.get().find((p) => p.id === wanted.id)!;
+}
+
+describe('<quick-checkout>', () => {
+  afterEach(() => disposeClients());
+
+  it('labels every field and asks the browser to autofill name, phone and address', async () => {
+    const client = await connectedClient();
+    const el = await sheet(client, client.$products.get()[0]!);
+    const dialog = part(el, 'base');
+    expect(dialog.getAttribute('role')).to.equal('dialog');
+    expect(dialog.getAttribute('aria-modal')).to.equal('true');
+
+    const name = field(el, 'name');
+    const phone = field(el, 'phone') as HTMLInputElement;
+    const address = field(el, 'address');
+    expect(name.getAttribute('autocomplete')).to.equal('name');
+    expect(phone.type).to.equal('tel');
+    expect(phone.getAttribute('autocomplete')).to.equal('tel');
+    expect(phone.getAttribute('inputmode')).to.equal('tel');
+    expect(address.getAttribute('autocomplete')).to.equal('street-address');
+    expect(el.shadowRoot!.querySelector('form')).to.exist;
+
+    const controls = el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+    for (const control of controls) {
+      expect(control.labels?.length ?? 0, `label for ${control.name}`).to.be.greaterThan(0);
+      expect(control.labels![0]!.textContent!.trim(), `label text for ${control.name}`).to.not.equal('');
+    }
+    expect(name.labels![0]!.textContent!.trim()).to.equal('Full name');
+    expect(phone.labels![0]!.textContent!.trim()).to.equal('Phone');
+    expect(address.labels![0]!.textContent!.trim()).to.equal('Delivery address');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers each variant with its stock and keeps the quantity within the stock and 99', async () => {
+    const client = await connectedClient();
+    const product = await productWithStock(client, 1);
+    const el = await sheet(client, product);
+    const radios = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    expect(radios.length).to.equal(product.variants.length);
+    const stock = client.$stock.get();
+    product.variants.forEach((variant, i) => {
+      expect(radios[i]!.disabled).to.equal(stock[variant.id] === 0);
+    });
+    const first = product.variants[0]!;
+    expect(part(el, 'variant-stock').textContent).to.equal(stock[first.id] === 0 ? 'Sold out' : `${stock[first.id]} left`);
+
+    const quantity = part<HTMLInputElement>(el, 'quantity-input');
+    quantity.value = '500';
+    quantity.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(Number(quantity.value)).to.equal(Math.min(stock[first.id]!, 99));
+    part(el, 'decrease-button').click();
+    await el.updateComplete;
+    expect(Number(quantity.value)).to.equal(Math.min(stock[first.id]!, 99) - 1);
+  });
+
+  it('shows a clear error for a missing address, focuses it, and sends no order', async () => {
+    const client = await connectedClient();
+    const product = await productWithStock(client, 1);
+    const before = await fetchRoom();
+    const el = await sheet(client, product);
+    type(field(el, 'name'), 'Li Lei');
+    type(field(el, 'phone'), '13800138000');
+    part<HTMLButtonElement>(el, 'submit-button').click();
+
+    await waitUntil(() => part(el, 'error').textContent !== '', 'no error shown');
+    const error = part(el, 'error');
+    expect(error.getAttribute('aria-live')).to.equal('assertive');
+    expect(error.textContent).to.contain('Could not place the order');
+    expect(error.textContent).to.contain('address');
+    await waitUntil(() => el.shadowRoot!.activeElement === field(el, 'address'), 'the address field was not focused');
+    expect(field(el, 'address').getAttribute('aria-invalid')).to.equal('true');
+    const state = client.checkout.$state.get();
+    expect(state.step).to.equal('failed');
+    if (state.step === 'failed') expect(state.error.code).to.equal('invalid');
+
+    const after = await fetchRoom();
+    for (const variant of product.variants) expect(after.stock[variant.id]).to.equal(before.stock[variant.id]);
+  });
+
+  it('places a real order: shows the confirmation and the server stock drops by the quantity', async () => {
+    const client = await connectedClient();
+    const product = await productWithStock(client, 3);
+    const variant = product.variants[0]!;
+    const before = await fetchRoom();
+    const el = await sheet(client, product);
+    part(el, 'increase-button').click();
+    await el.updateComplete;
+    expect(part(el, 'submit-button').textContent).to.contain(
+      new Intl.NumberFormat('en', { style: 'currency', currency: product.currency }).format((variant.price * 2) / 100),
+    );
+    type(field(el, 'name'), '韩梅梅');
+    type(field(el, 'phone'), '+86 138 0013 8000');
+    type(field(el, 'address'), '上海市黄浦区南京东路 1 号');
+    const placed = oneEvent(el, 'live-shop-order-placed');
+    part<HTMLButtonElement>(el, 'submit-button').click();
+    await el.updateComplete;
+    // Busy while the server decides (unless it already answered).
+    if (client.checkout.$state.get().step === 'placing') {
+      expect(part(el, 'submit-button').getAttribute('aria-busy')).to.equal('true');
+    }
+    const { detail } = (await placed) as CustomEvent<{ order: Order }>;
+    await el.updateComplete;
+
+    expect(detail.order.quantity).to.equal(2);
+    expect(detail.order.variantId).to.equal(variant.id);
+    expect(part(el, 'order-id').textContent).to.equal(detail.order.id);
+    expect(part(el, 'order-total').textContent).to.equal(
+      new Intl.NumberFormat('en', { style: 'currency', currency: product.currency }).format(detail.order.total / 100),
+    );
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'back-button'));
+
+    const after = await fetchRoom();
+    expect(after.stock[variant.id]).to.equal(before.stock[variant.id]! - 2);
+
+    const closed = oneEvent(el, 'live-shop-checkout-close');
+    part(el, 'back-button').click();
+    expect(((await closed) as CustomEvent).detail).to.deep.equal({ productId: product.id, reason: 'back-to-stream' });
+    expect(client.checkout.$state.get().step).to.equal('closed');
+  });
+
+  it('closes on Escape and fires live-shop-checkout-close', async () => {
+    const client = await connectedClient();
+    const product = client.$products.get()[0]!;
+    const el = await sheet(client, product);
+    el.focus();
+    const closed = oneEvent(el, 'live-shop-checkout-close');
+    el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(((await closed) as CustomEvent).detail).to.deep.equal({ productId: product.id, reason: 'escape' });
+    expect(client.checkout.$state.get().step).to.equal('closed');
+  });
+});

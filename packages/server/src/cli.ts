@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadOrCreateSecret, signToken } from './auth/tokens.js';
+import { DEFAULTS } from './config.js';
+import { createServer } from './server.js';
+import { createStderrLogger } from './logger.js';
+
+const USAGE = `usage:
+  live-shop-server [--port 8080] [--host 127.0.0.1] [--data ./.live-shop-data] [--seed demo]
+                   [--no-autopilot] [--autopilot-interval 20000] [--secret s] [--allow-origin <origin>]...
+  live-shop-server token --role host|viewer --room <room> [--name <name>] [--ttl 12h] [--data dir | --secret s]`;
+
+/** Thrown for a wrong command line: printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+function integer(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
+  return n;
+}
+
+async function secretFor(dataDir: string, secret: string | undefined): Promise<string> {
+  return secret ?? process.env['LIVE_SHOP_SECRET'] ?? (await loadOrCreateSecret(dataDir));
+}
+
+async function token(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      role: { type: 'string', default: 'viewer' },
+      room: { type: 'string', default: 'demo' },
+      name: { type: 'string' },
+      ttl: { type: 'string', default: '12h' },
+      data: { type: 'string', default: DEFAULTS.dataDir },
+      secret: { type: 'string' },
+    },
+  });
+  if (values.role !== 'host' && values.role !== 'viewer') throw new UsageError('--role must be host or viewer');
+  const secret = await secretFor(resolve(values.data), values.secret);
+  const claims = { role: values.role, room: values.room, ...(values.name ? { name: values.name } : {}) } as const;
+  process.stdout.write(`${await signToken(secret, claims, { expiresIn: values.ttl })}\n`);
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: DEFAULTS.host },
+      data: { type: 'string', default: DEFAULTS.dataDir },
+      seed: { type: 'string' },
+      'no-autopilot': { type: 'boolean', default: false },
+      'autopilot-interval': { type: 'string' },
+      secret: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true, default: [] },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError('--seed must be "demo"');
+  for (const origin of values['allow-origin']) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--allow-origin ${origin} is not an origin like https://shop.example`);
+  }
+  const dataDir = resolve(values.data);
+  const server = await createServer({
+    dataDir,
+    port: integer(values.port, 'port', DEFAULTS.port, 0),
+    host: values.host,
+    secret: await secretFor(dataDir, values.secret),
+    seed: values.seed === 'demo' ? 'demo' : null,
+    // The autopilot only makes sense in the seeded demo room.
+    autopilot: values.seed === 'demo' && !values['no-autopilot'],
+    autopilotIntervalMs: integer(values['autopilot-interval'], 'autopilot-interval', DEFAULTS.autopilotIntervalMs, 100),
+    allowOrigins: values['allow-origin'],
+    logger: createStderrLogger({ quiet: values.quiet }),
+  });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // If something hangs, do not hang with it.
+    setTimeout(() => process.exit(1), 5_000).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`live-shop server: failed to close on ${signal}: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stdout.write(`live-shop server listening on ${server.url}\n`);
+}
+
+const [first, ...rest] = process.argv.slice(2);
+const run = first === 'token' ? token(rest) : serve(process.argv.slice(2));
+run.catch((error: unknown) => {
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`live-shop server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

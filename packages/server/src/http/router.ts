@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OriginPolicy } from '../auth/origins.js';
+import { LiveShopServerError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ServerPaths } from '../paths.js';
+import type { DomainContext } from '../rooms/context.js';
+import { handleApi } from './api.js';
+import { applyCors } from './cors.js';
+import type { MediaRoutes } from './media.js';
+import { sendError } from './respond.js';
+import { htmlContentSecurityPolicy, setSecurityHeaders } from './security-headers.js';
+import { serveStatic } from './static.js';
+
+/** What the HTTP routes need. */
+export interface RouterDeps {
+  ctx: DomainContext;
+  paths: ServerPaths;
+  media: MediaRoutes;
+  isAllowedOrigin: OriginPolicy;
+  /** Extra origins (from `--allow-origin`) pages may connect to. */
+  allowedOrigins: readonly string[];
+  logger: Logger;
+}
+
+/**
+ * One handler for every HTTP request: security headers, CORS, then the route.
+ *
+ * `/` the example page · `/examples/*` · `/cdn/*` the script-tag bundle · `/static/*` product images ·
+ * `/media/<room>/…` synthetic live HLS · `/api/rooms/<room>` the snapshot.
+ */
+export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const html = () => ({ 'Content-Security-Policy': htmlContentSecurityPolicy(deps.allowedOrigins) });
+  return (req, res) => {
+    setSecurityHeaders(res);
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof LiveShopServerError) {
+        if (!res.headersSent) return sendError(res, error.code, error.message);
+      } else {
+        deps.logger.error('http request failed', { method: req.method, url: req.url, error });
+        if (!res.headersSent) return sendError(res, 'internal', 'the server failed; please retry');
+      }
+      res.destroy();
+    });
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (applyCors(req, res, deps.isAllowedOrigin)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+      return sendError(res, 'invalid', `method ${req.method ?? ''} is not allowed`, 405);
+    }
+    // Only the path of the raw target matters; never let a full URL in the request line pick a host.
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const { paths } = deps;
+    if (path === '/' || path === '/index.html') {
+      return serveStatic(res, paths.examplesDir, 'script-tag/index.html', { cacheControl: 'no-cache', htmlHeaders: html });
+    }
+    const [, prefix = '', rest = ''] = /^\/([a-z]+)\/(.*)$/.exec(path) ?? [];
+    switch (prefix) {
+      case 'examples':
+        return serveStatic(res, paths.examplesDir, rest, { cacheControl: 'no-cache', htmlHeaders: html });
+      case 'cdn':
+        return serveStatic(res, paths.cdnDir, rest, {
+          cacheControl: 'no-cache',
+          notFoundMessage: `/cdn/${rest} is not built: run npm run build`,
+        });
+      case 'static':
+        return serveStatic(res, paths.staticDir, rest, { cacheControl: 'public, max-age=3600' });
+      case 'media':
+        return deps.media.handle(res, rest);
+      case 'api':
+        return handleApi(deps.ctx, res, rest);
+      default:
+        return sendError(res, 'not_found', `nothing at ${path}`);
+    }
+  }
+}

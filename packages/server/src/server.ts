@@ -1,0 +1,129 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createOriginPolicy } from './auth/origins.js';
+import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './auth/tokens.js';
+import { createMemoryBus } from './bus/memory.js';
+import { DEFAULTS, type ServerOptions } from './config.js';
+import { startAutopilot, type Autopilot } from './demo/autopilot.js';
+import { seed } from './demo/seed.js';
+import { MediaRoutes } from './http/media.js';
+import { createRouter } from './http/router.js';
+import { createStderrLogger } from './logger.js';
+import { defaultPaths } from './paths.js';
+import type { DomainContext } from './rooms/context.js';
+import { RoomLog } from './rooms/room-log.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
+import { Hub } from './ws/hub.js';
+
+/** A running live-shop server. */
+export interface LiveShopServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** The port it listens on (useful with `port: 0`). */
+  readonly port: number;
+  /** Its store, for inspection (tests, tools). */
+  readonly store: Store;
+  /** The secret tokens are signed with. */
+  readonly secret: string;
+  /** Stops the autopilot, closes sockets and the HTTP server, then the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a live-shop room server: HTTP API, static files, synthetic HLS and WebSocket signaling on
+ * one port, with SQLite in `dataDir`. Resolves once it is listening.
+ */
+export async function createServer(options: ServerOptions): Promise<LiveShopServer> {
+  const logger = options.logger ?? createStderrLogger();
+  const now = options.now ?? Date.now;
+  const secret = options.secret ?? process.env['LIVE_SHOP_SECRET'] ?? (await loadOrCreateSecret(options.dataDir));
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  const paths = { ...defaultPaths(), ...options.paths };
+
+  const store = openSqliteStore(options.dataDir);
+  const bus = createMemoryBus(logger);
+  const log = new RoomLog(store, bus, now);
+  const ctx: DomainContext = { store, log, now };
+  let http: Server | undefined;
+  let hub: Hub | undefined;
+  let autopilot: Autopilot | undefined;
+
+  try {
+    if (options.seed) await seed(store, options.seed);
+
+    let selfOrigin = '';
+    const allowedOrigins = options.allowOrigins ?? [];
+    const isAllowedOrigin = createOriginPolicy({
+      selfOrigin: () => selfOrigin,
+      allowed: allowedOrigins,
+      allowLocalhost: options.allowLocalhost ?? true,
+    });
+    const liveHub = new Hub({
+      ctx,
+      bus,
+      secret,
+      isAllowedOrigin,
+      logger,
+      ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    });
+    hub = liveHub;
+    const server = createHttpServer(
+      createRouter({ ctx, paths, media: new MediaRoutes(paths.mediaDir, now), isAllowedOrigin, allowedOrigins, logger }),
+    );
+    http = server;
+    server.on('upgrade', (req, socket, head) => liveHub.handleUpgrade(req, socket, head));
+    server.on('clientError', (error, socket) => {
+      logger.warn('bad http request', { error });
+      socket.destroy();
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}`;
+    selfOrigin = url;
+
+    if (options.autopilot) {
+      autopilot = startAutopilot(ctx, {
+        roomId: DEFAULTS.autopilotRoom,
+        intervalMs: options.autopilotIntervalMs ?? DEFAULTS.autopilotIntervalMs,
+        logger,
+      });
+    }
+    logger.info('listening', { url, dataDir: options.dataDir });
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: address.port,
+      store,
+      secret,
+      close: () => (closing ??= shutdown()),
+    };
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+
+  async function shutdown(): Promise<void> {
+    await autopilot?.stop();
+    await hub?.close();
+    if (http?.listening) {
+      const server = http;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    }
+    await log.idle();
+    await bus.close();
+    await store.close();
+  }
+}

@@ -1,0 +1,81 @@
+/** One schema step. Versions are applied in order, each once, inside a transaction. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/**
+ * The SQLite schema, as an append-only list: never edit a released step, add a new one.
+ * Table and column names of `orders` and `variants` are read by the end-to-end test; keep them.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'rooms, catalogue, stock, orders, idempotency keys, room event log',
+    sql: `
+      CREATE TABLE rooms (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('scheduled', 'live', 'ended')),
+        hls TEXT,
+        seq INTEGER NOT NULL DEFAULT 0,
+        pinned_product_id TEXT,
+        pinned_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE products (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        image TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        position INTEGER NOT NULL
+      );
+      CREATE INDEX products_room ON products (room_id, position);
+      CREATE TABLE variants (
+        id TEXT PRIMARY KEY,
+        product_id TEXT NOT NULL REFERENCES products (id),
+        label TEXT NOT NULL,
+        price INTEGER NOT NULL CHECK (price >= 0),
+        stock INTEGER NOT NULL CHECK (stock >= 0),
+        position INTEGER NOT NULL
+      );
+      CREATE INDEX variants_product ON variants (product_id, position);
+      CREATE TABLE orders (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        product_id TEXT NOT NULL REFERENCES products (id),
+        variant_id TEXT NOT NULL REFERENCES variants (id),
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        total INTEGER NOT NULL CHECK (total >= 0),
+        currency TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('placed', 'paid', 'cancelled')),
+        idempotency_key TEXT NOT NULL,
+        customer_name TEXT NOT NULL,
+        customer_phone TEXT NOT NULL,
+        customer_address TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (room_id, idempotency_key)
+      );
+      CREATE TABLE idempotency_keys (
+        room_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        order_id TEXT NOT NULL REFERENCES orders (id),
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (room_id, key)
+      );
+      CREATE TABLE room_events (
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (room_id, seq)
+      );
+      CREATE INDEX room_events_type ON room_events (room_id, type, seq);
+    `,
+  },
+];

@@ -1,0 +1,214 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import WebSocket from 'ws';
+import {
+  parseClientFrame,
+  type Ack,
+  type ClientFrame,
+  type ErrorBody,
+  type Hello,
+  type RoomEvent,
+  type ServerFrame,
+} from '@live-shop/protocol';
+import { verifyToken } from '../auth/tokens.js';
+import { placeOrder } from '../commerce/orders.js';
+import { LiveShopServerError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { postChat } from '../rooms/chat.js';
+import type { Actor, DomainContext } from '../rooms/context.js';
+import { pinProduct, unpinProduct } from '../rooms/pins.js';
+import { getSnapshot } from '../rooms/snapshot.js';
+import { DEFAULT_RATE_LIMITS, TokenBucket, type RateLimit } from './rate-limit.js';
+
+/** What a connection needs from the server around it. */
+export interface ConnectionDeps {
+  ctx: DomainContext;
+  secret: string;
+  logger: Logger;
+  /** Adds the connection to the room's fan-out; returns the function that removes it. */
+  join(connection: Connection, roomId: string): () => void;
+  /** Close a socket whose unsent output grows beyond this many bytes (a reader that cannot keep up). */
+  maxBufferedBytes: number;
+  limits?: { frames: RateLimit; chat: RateLimit };
+}
+
+type State = 'new' | 'joining' | 'joined' | 'closed';
+
+/**
+ * One viewer's or host's socket: hello → welcome, then commands in, acks and room events out.
+ *
+ * Frames are handled one at a time in arrival order, so acks come back in command order.
+ * A bad frame gets an error ack; the socket stays open.
+ */
+export class Connection {
+  /** Cleared by the hub's heartbeat, set again by the peer's pong. */
+  alive = true;
+  readonly #socket: WebSocket;
+  readonly #deps: ConnectionDeps;
+  readonly #frames: TokenBucket;
+  readonly #chat: TokenBucket;
+  #state: State = 'new';
+  #roomId: string | null = null;
+  #actor: Actor | null = null;
+  #leave: (() => void) | null = null;
+  /** Events that arrive while the snapshot is being read; flushed after `welcome`. */
+  #pending: RoomEvent[] = [];
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(socket: WebSocket, deps: ConnectionDeps) {
+    this.#socket = socket;
+    this.#deps = deps;
+    const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
+    this.#frames = new TokenBucket(limits.frames);
+    this.#chat = new TokenBucket(limits.chat);
+    socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+    socket.on('close', () => this.#onClose());
+    socket.on('error', (error) => deps.logger.warn('websocket error', { room: this.#roomId, error }));
+  }
+
+  /** The underlying socket (for the hub's heartbeat and shutdown). */
+  get socket(): WebSocket {
+    return this.#socket;
+  }
+
+  /** Delivers a room event; `text` is the event already serialised once for every member of the room. */
+  deliver(event: RoomEvent, text: string): void {
+    if (this.#state === 'joining') this.#pending.push(event);
+    else if (this.#state === 'joined') this.#sendText(text);
+  }
+
+  #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.#state === 'closed') return;
+    if (isBinary) {
+      return this.#enqueue(() => this.#fail(undefined, { code: 'invalid', message: 'binary frames are not accepted; send JSON text' }));
+    }
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Buffer.from(new Uint8Array(data)).toString('utf8');
+    const parsed = parseClientFrame(text);
+    const id = parsed.ok ? parsed.value.id : parsed.id;
+    if (!this.#frames.take()) {
+      return this.#enqueue(() => this.#fail(id, { code: 'rate_limited', message: 'too many frames; slow down' }));
+    }
+    if (!parsed.ok) {
+      const { error } = parsed;
+      return this.#enqueue(() => this.#fail(id, error));
+    }
+    const frame = parsed.value;
+    this.#enqueue(() => this.#handle(frame));
+  }
+
+  /** Runs `task` after every frame received before it, so answers leave in arrival order. */
+  #enqueue(task: () => void | Promise<void>): void {
+    this.#queue = this.#queue.then(task).catch((error: unknown) => {
+      this.#deps.logger.error('frame handling failed', { room: this.#roomId, error });
+    });
+  }
+
+  async #handle(frame: ClientFrame): Promise<void> {
+    if (this.#state === 'closed') return;
+    try {
+      if (frame.t === 'ping') {
+        return this.#send({ t: 'pong', id: frame.id, at: frame.at, serverTime: this.#deps.ctx.now() });
+      }
+      if (frame.t === 'hello') return await this.#hello(frame);
+      const roomId = this.#roomId;
+      const actor = this.#actor;
+      if (this.#state !== 'joined' || roomId === null || actor === null) {
+        throw new LiveShopServerError('not_joined', 'send hello first');
+      }
+      const { ctx } = this.#deps;
+      switch (frame.t) {
+        case 'chat.send':
+          if (!this.#chat.take()) throw new LiveShopServerError('rate_limited', 'too many chat messages; slow down');
+          await postChat(ctx, roomId, actor, frame.text);
+          return this.#ack(frame.id);
+        case 'product.pin':
+          await pinProduct(ctx, roomId, actor, frame.productId);
+          return this.#ack(frame.id);
+        case 'product.unpin':
+          await unpinProduct(ctx, roomId, actor);
+          return this.#ack(frame.id);
+        case 'order.place':
+          return this.#ack(frame.id, await placeOrder(ctx, roomId, frame.order));
+      }
+    } catch (error) {
+      this.#fail(frame.id, this.#errorBody(error, frame.t));
+    }
+  }
+
+  async #hello(frame: Hello): Promise<void> {
+    if (this.#state !== 'new') throw new LiveShopServerError('invalid', 'this connection already sent hello');
+    const claims = frame.token === undefined ? null : await verifyToken(this.#deps.secret, frame.token);
+    if (this.#state !== 'new') return; // the socket closed while the token was checked
+    if (claims && claims.room !== frame.room) {
+      throw new LiveShopServerError('forbidden', `the token is for room "${claims.room}", not "${frame.room}"`);
+    }
+    const role = claims?.role ?? 'viewer';
+    const name = claims?.name ?? frame.name ?? (role === 'host' ? '主播 Host' : `观众${randomInt(1000, 10000)}`);
+    const subject = claims?.sub ?? `anon-${randomBytes(6).toString('base64url')}`;
+    // Join the fan-out before reading the snapshot so nothing published in between is lost;
+    // events the snapshot already includes are dropped by seq below.
+    this.#state = 'joining';
+    this.#leave = this.#deps.join(this, frame.room);
+    try {
+      const snapshot = await getSnapshot(this.#deps.ctx, frame.room);
+      if (this.#state !== 'joining') return;
+      this.#roomId = frame.room;
+      this.#actor = { role, name, subject };
+      this.#send({ t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, snapshot });
+      this.#state = 'joined';
+      for (const event of this.#pending) if (event.seq > snapshot.seq) this.#send(event);
+    } catch (error) {
+      if (this.#state === 'joining') this.#state = 'new';
+      this.#leave?.();
+      this.#leave = null;
+      throw error;
+    } finally {
+      this.#pending = [];
+    }
+  }
+
+  #errorBody(error: unknown, command: string): ErrorBody {
+    if (error instanceof LiveShopServerError) return error.toBody();
+    this.#deps.logger.error('command failed', { command, room: this.#roomId, error });
+    return { code: 'internal', message: 'the server failed; please retry' };
+  }
+
+  #ack(id: string, data?: unknown): void {
+    const ack: Ack = data === undefined ? { t: 'ack', id, ok: true } : { t: 'ack', id, ok: true, data };
+    this.#send(ack);
+  }
+
+  #fail(id: string | undefined, error: ErrorBody): void {
+    if (id === undefined) this.#send({ t: 'error', code: error.code, message: error.message });
+    else this.#send({ t: 'ack', id, ok: false, error });
+  }
+
+  #send(frame: ServerFrame): void {
+    this.#sendText(JSON.stringify(frame));
+  }
+
+  #sendText(text: string): void {
+    const socket = this.#socket;
+    if (socket.readyState !== WebSocket.OPEN) return;
+    if (socket.bufferedAmount > this.#deps.maxBufferedBytes) {
+      // A reader this far behind would make us hold its backlog forever; let it reconnect instead.
+      this.#deps.logger.warn('closing a slow websocket', { room: this.#roomId, buffered: socket.bufferedAmount });
+      socket.close(1013, 'too slow to keep up; reconnect');
+      return;
+    }
+    socket.send(text);
+  }
+
+  #onClose(): void {
+    this.#state = 'closed';
+    this.#pending = [];
+    this.#leave?.();
+    this.#leave = null;
+  }
+}

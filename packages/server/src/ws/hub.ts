@@ -1,0 +1,127 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MAX_FRAME_BYTES } from '@live-shop/protocol';
+import type { OriginPolicy } from '../auth/origins.js';
+import type { Bus } from '../bus/bus.js';
+import type { Logger } from '../logger.js';
+import type { DomainContext } from '../rooms/context.js';
+import { Connection } from './connection.js';
+import type { RateLimit } from './rate-limit.js';
+
+/** Path of the WebSocket endpoint. */
+export const WS_PATH = '/ws';
+
+/** Options of the {@link Hub}. */
+export interface HubOptions {
+  ctx: DomainContext;
+  bus: Bus;
+  secret: string;
+  isAllowedOrigin: OriginPolicy;
+  logger: Logger;
+  /** Ping interval; a socket that has not answered the previous ping is dropped. Default 10 s. */
+  heartbeatMs?: number;
+  /** Close a socket with 1013 beyond this much unsent output. Default 1 MiB. */
+  maxBufferedBytes?: number;
+  limits?: { frames: RateLimit; chat: RateLimit };
+}
+
+interface RoomMembers {
+  members: Set<Connection>;
+  unsubscribe: () => void;
+}
+
+/**
+ * Accepts WebSocket upgrades on {@link WS_PATH} and fans room events out to the sockets in each room.
+ * One bus subscription per room with members; each event is serialised once for all of them.
+ */
+export class Hub {
+  readonly #options: HubOptions;
+  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  readonly #connections = new Set<Connection>();
+  readonly #rooms = new Map<string, RoomMembers>();
+  readonly #heartbeat: NodeJS.Timeout;
+
+  constructor(options: HubOptions) {
+    this.#options = options;
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 10_000);
+    this.#heartbeat.unref();
+  }
+
+  /** Handles an HTTP upgrade request: refuses wrong paths (404) and disallowed origins (403). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== WS_PATH) return refuse(socket, 404, 'Not Found', `no WebSocket endpoint at ${path ?? ''}`);
+    if (!this.#options.isAllowedOrigin(req.headers.origin)) {
+      this.#options.logger.warn('websocket origin refused', { origin: req.headers.origin });
+      return refuse(socket, 403, 'Forbidden', 'this origin may not connect');
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection(ws, {
+        ctx: this.#options.ctx,
+        secret: this.#options.secret,
+        logger: this.#options.logger,
+        maxBufferedBytes: this.#options.maxBufferedBytes ?? 1024 * 1024,
+        join: (c, roomId) => this.#join(c, roomId),
+        ...(this.#options.limits ? { limits: this.#options.limits } : {}),
+      });
+      this.#connections.add(connection);
+      ws.once('close', () => this.#connections.delete(connection));
+    });
+  }
+
+  /** Closes every socket (1001 going away), waits up to `graceMs` for them, then drops the rest. */
+  async close(graceMs = 1000): Promise<void> {
+    clearInterval(this.#heartbeat);
+    const sockets = [...this.#connections].map((c) => c.socket);
+    const closed = sockets.map((ws) => new Promise<void>((done) => (ws.readyState === ws.CLOSED ? done() : ws.once('close', () => done()))));
+    for (const ws of sockets) ws.close(1001, 'server shutting down');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(closed), new Promise<void>((done) => (timer = setTimeout(done, graceMs)))]);
+    clearTimeout(timer);
+    for (const ws of sockets) ws.terminate();
+    for (const room of this.#rooms.values()) room.unsubscribe();
+    this.#rooms.clear();
+    await new Promise<void>((done) => this.#wss.close(() => done()));
+  }
+
+  #join(connection: Connection, roomId: string): () => void {
+    let room = this.#rooms.get(roomId);
+    if (!room) {
+      const members = new Set<Connection>();
+      const unsubscribe = this.#options.bus.subscribe(roomId, (event) => {
+        const text = JSON.stringify(event);
+        for (const member of members) member.deliver(event, text);
+      });
+      room = { members, unsubscribe };
+      this.#rooms.set(roomId, room);
+    }
+    const joined = room;
+    joined.members.add(connection);
+    return () => {
+      joined.members.delete(connection);
+      if (joined.members.size === 0 && this.#rooms.get(roomId) === joined) {
+        joined.unsubscribe();
+        this.#rooms.delete(roomId);
+      }
+    };
+  }
+
+  #beat(): void {
+    for (const connection of this.#connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
+}
+
+function refuse(socket: Duplex, status: number, reason: string, message: string): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
+}
