@@ -22,7 +22,8 @@ function library(pkg, input) {
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Flat: the server finds its files relative to each module, one level below the package.
+      chunkFileNames: '[name]-[hash].js',
     },
   };
 }
