@@ -30,12 +30,27 @@ function library(pkg, input) {
 
 const elementsVersion = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
 
+/**
+ * nanostores (like most npm UI code) reads `process.env.NODE_ENV` and expects the bundler to replace it;
+ * the script-tag bundle has no bundler after us, so it is replaced here, in every module.
+ */
+function productionEnv() {
+  return {
+    name: 'production-env',
+    transform(code) {
+      if (!code.includes('process.env.NODE_ENV')) return null;
+      return { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null };
+    },
+  };
+}
+
 /** The script-tag bundle: everything but hls.js in one file, minified, no Node builtins. */
 const cdn = {
   input: { 'live-shop': 'packages/elements/src/define.ts' },
   external: (id) => nodeBuiltins.has(id),
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+    productionEnv(),
     esbuild({ tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),
   ],
   output: {

@@ -57,7 +57,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), serverPlugin],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html><head><meta charset="utf-8"></head><body>
-<script>window.__LIVE_SHOP_TEST__ = ${JSON.stringify({ server: serverPlugin.serverUrl ?? null })};</script>
+<script>
+  // What a development bundler gives npm code such as nanostores, which reads process.env.NODE_ENV.
+  window.process = { env: { NODE_ENV: 'development' } };
+  window.__LIVE_SHOP_TEST__ = ${JSON.stringify({ server: serverPlugin.serverUrl ?? null })};</script>
 <script type="module" src="${testFramework}"></script>
 </body></html>`,
   browsers: [

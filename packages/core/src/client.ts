@@ -50,7 +50,10 @@ export interface LiveShopClientEventMap {
   /** A room event was applied to the stores. */
   event: RoomEvent;
   /** The connection came back after a drop; the stores were refreshed from a new snapshot. */
-  reconnected: { welcome: Welcome };
+  reconnected: {
+    /** The welcome that ended the outage. */
+    welcome: Welcome;
+  };
   /** A problem that did not throw anywhere else: an error frame, an unreadable frame, giving up reconnecting. */
   error: LiveShopError;
 }
@@ -97,10 +100,6 @@ export class LiveShopClient {
     this.#base = serverBaseUrl(options.server);
     const hello = validate(HelloSchema, { t: 'hello', id: 'check', room: options.room, token: options.token, name: options.name });
     if (!hello.ok) throw new LiveShopError('invalid', hello.error.message);
-    const WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
-    if (typeof WebSocketImpl !== 'function') {
-      throw new LiveShopError('invalid', 'WebSocket: this runtime has none; pass options.WebSocket');
-    }
 
     const $connection = createConnectionStore();
     const stores = createRoomStores();
@@ -124,7 +123,7 @@ export class LiveShopClient {
         reconnect: options.reconnect ?? exponentialBackoff(),
         ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
         heartbeatMs: options.heartbeatMs ?? 15_000,
-        WebSocket: WebSocketImpl,
+        ...(options.WebSocket === undefined ? {} : { WebSocket: options.WebSocket }),
       },
       {
         state: (state) => {

@@ -14,4 +14,3 @@ export { Checkout, type CheckoutState, type PlaceOrder } from './commerce/checko
 export type { OrderInput } from './commerce/order-input.js';
 export { MediaController, type MediaControllerOptions } from './media/controller.js';
 export type { MediaSourceConfig, MediaState, TransportKind } from './media/types.js';
-export type { Listener } from './emitter.js';

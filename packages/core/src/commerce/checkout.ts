@@ -9,11 +9,38 @@ import type { OrderInput } from './order-input.js';
  * from `failed`, `place()` again retries with the same idempotency key; `close()` from any step.
  */
 export type CheckoutState =
-  | { step: 'closed' }
-  | { step: 'open'; productId: string }
-  | { step: 'placing'; productId: string }
-  | { step: 'placed'; productId: string; order: Order }
-  | { step: 'failed'; productId: string; error: LiveShopError };
+  | {
+      /** No checkout. */
+      step: 'closed';
+    }
+  | {
+      /** The buyer is choosing variant, quantity and address. */
+      step: 'open';
+      /** The product being bought. */
+      productId: string;
+    }
+  | {
+      /** The order is on its way to the server. */
+      step: 'placing';
+      /** The product being bought. */
+      productId: string;
+    }
+  | {
+      /** The server confirmed the order. */
+      step: 'placed';
+      /** The product bought. */
+      productId: string;
+      /** The order as the server confirmed it. */
+      order: Order;
+    }
+  | {
+      /** The order was refused or got lost; `place()` again retries with the same key. */
+      step: 'failed';
+      /** The product being bought. */
+      productId: string;
+      /** Why it failed (`invalid`, `sold_out`, `insufficient_stock`, `network`, `timeout`, …). */
+      error: LiveShopError;
+    };
 
 /** Places an order; the client's `placeOrder`. */
 export type PlaceOrder = (input: OrderInput) => Promise<Order>;

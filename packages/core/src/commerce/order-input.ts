@@ -3,10 +3,13 @@ import { LiveShopError } from '../errors.js';
 import { idempotencyKey } from '../signaling/ids.js';
 
 /**
- * What `placeOrder` takes: an {@link OrderRequest} whose idempotency key is optional (a fresh one is made
- * when absent; pass your own to make retries safe, as {@link Checkout} does).
+ * What `placeOrder` takes: the protocol's `OrderRequest` (variant, quantity, customer) whose idempotency
+ * key is optional.
  */
-export type OrderInput = Omit<OrderRequest, 'idempotencyKey'> & { idempotencyKey?: string };
+export type OrderInput = Omit<OrderRequest, 'idempotencyKey'> & {
+  /** 8-64 URL-safe characters; the same key returns the same order. A fresh one is made when absent. */
+  idempotencyKey?: string;
+};
 
 /**
  * Checks `input` with the protocol's own schema, before anything is sent, and returns the request to send

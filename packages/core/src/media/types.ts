@@ -1,7 +1,12 @@
 import type { LiveShopError } from '../errors.js';
 
 /** A video source, in the order of preference given to {@link MediaController.play}. */
-export type MediaSourceConfig = { type: 'hls'; url: string };
+export type MediaSourceConfig = {
+  /** The kind of source; only HLS for now (WHEP comes later). */
+  type: 'hls';
+  /** Absolute URL of the playlist (use `client.resolveUrl(room.hls)`). */
+  url: string;
+};
 
 /** How a video is delivered to the `<video>` element. */
 export type TransportKind = 'hls.js' | 'native';

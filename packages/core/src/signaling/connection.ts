@@ -25,7 +25,8 @@ export interface ConnectionOptions {
   reconnect: ReconnectPolicy;
   ackTimeoutMs: number;
   heartbeatMs: number;
-  WebSocket: typeof WebSocket;
+  /** WebSocket class; the global one when absent (looked up on connect, so SSR can construct a client). */
+  WebSocket?: typeof WebSocket;
 }
 
 /** Where a {@link Connection} reports what happens; the client routes these to stores and events. */
@@ -139,9 +140,14 @@ export class Connection {
 
   #open(): void {
     this.#setState(this.#everJoined || this.#attempt > 0 ? 'reconnecting' : 'connecting', this.#attempt, this.#lastError);
+    const WebSocketImpl = this.#options.WebSocket ?? globalThis.WebSocket;
+    if (typeof WebSocketImpl !== 'function') {
+      this.#drop(new LiveShopError('invalid', 'WebSocket: this runtime has none; pass options.WebSocket'));
+      return;
+    }
     let socket: WebSocket;
     try {
-      socket = new this.#options.WebSocket(this.#options.url);
+      socket = new WebSocketImpl(this.#options.url);
     } catch (cause) {
       this.#drop(new LiveShopError('network', `cannot open ${this.#options.url}`, { cause }));
       return;

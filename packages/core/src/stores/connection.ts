@@ -10,6 +10,7 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' |
 
 /** The value of `$connection`. */
 export interface ConnectionState {
+  /** Where the connection is; see {@link ConnectionStatus}. */
   status: ConnectionStatus;
   /** Reconnect attempt in progress (0 while connected or on the first connect). */
   attempt: number;

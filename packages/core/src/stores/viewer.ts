@@ -2,6 +2,7 @@ import { atom, type WritableAtom } from 'nanostores';
 
 /** Who this client is in the room, as the server granted it in `welcome`. */
 export interface Viewer {
+  /** `host` may pin products; `viewer` may chat and buy. */
   role: 'viewer' | 'host';
   /** Display name the server uses for this client's chat messages. */
   name: string;

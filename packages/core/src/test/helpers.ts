@@ -1,5 +1,4 @@
 // Shared helpers of the core's browser tests: the real test server, tokens, clients that clean up.
-import './process-env.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ReadableAtom } from 'nanostores';
 import { LiveShopClient, type LiveShopClientOptions } from '../client.js';
