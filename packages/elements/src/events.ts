@@ -10,7 +10,7 @@ export interface CheckoutCloseDetail {
   /** The product the sheet was for, when there was one. */
   productId: string | null;
   /** What closed it. */
-  reason: 'close-button' | 'escape' | 'back-to-stream';
+  reason: 'close-button' | 'escape' | 'back-to-stream' | 'scrim';
 }
 
 /** Detail of `live-shop-order-placed`: the server confirmed an order. */

@@ -17,6 +17,7 @@ export interface Messages {
   readonly reconnecting: string;
   readonly disconnected: string;
   readonly unmute: string;
+  readonly play: string;
   readonly videoLabel: string;
   readonly chatLabel: string;
   readonly chatInputLabel: string;
@@ -37,6 +38,10 @@ export interface Messages {
   readonly placeOrder: (total: string) => string;
   readonly placing: string;
   readonly orderFailed: (message: string) => string;
+  readonly checkField: (label: string) => string;
+  readonly soldOutError: string;
+  readonly notEnoughStock: string;
+  readonly connectionProblem: string;
   readonly orderPlaced: string;
   readonly orderId: string;
   readonly total: string;
@@ -58,6 +63,7 @@ export const zhCN: Messages = {
   reconnecting: '连接中断，正在重新连接…',
   disconnected: '连接已断开',
   unmute: '点击开启声音',
+  play: '播放',
   videoLabel: '直播视频',
   chatLabel: '聊天',
   chatInputLabel: '发送消息',
@@ -78,6 +84,10 @@ export const zhCN: Messages = {
   placeOrder: (total) => `提交订单 ${total}`,
   placing: '正在提交…',
   orderFailed: (message) => `下单失败：${message}`,
+  checkField: (label) => `请正确填写${label}`,
+  soldOutError: '这个规格刚刚售罄了，换一个试试',
+  notEnoughStock: '库存不足，请减少数量',
+  connectionProblem: '网络连接有问题，请稍后重试',
   orderPlaced: '下单成功',
   orderId: '订单号',
   total: '合计',
@@ -99,6 +109,7 @@ export const en: Messages = {
   reconnecting: 'Connection lost, reconnecting…',
   disconnected: 'Disconnected',
   unmute: 'Tap to unmute',
+  play: 'Play',
   videoLabel: 'Live video',
   chatLabel: 'Chat',
   chatInputLabel: 'Send a message',
@@ -119,6 +130,10 @@ export const en: Messages = {
   placeOrder: (total) => `Place order · ${total}`,
   placing: 'Placing order…',
   orderFailed: (message) => `Could not place the order: ${message}`,
+  checkField: (label) => `please check the ${label.toLowerCase()}.`,
+  soldOutError: 'this option just sold out; try another one.',
+  notEnoughStock: 'not enough left; lower the quantity.',
+  connectionProblem: 'the connection failed; please try again.',
   orderPlaced: 'Order placed',
   orderId: 'Order number',
   total: 'Total',

@@ -85,6 +85,9 @@ export const playerStyles = [
     [part='unmute-button'],
     [part='play-button'] {
       align-self: center;
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
       border: 0;
       padding: 8px 16px;
       border-radius: 999px;

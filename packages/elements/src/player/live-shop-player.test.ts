@@ -89,14 +89,14 @@ describe('<live-shop-player>', () => {
     const placed = new Promise<Order>((resolve) =>
       el.addEventListener('live-shop-order-placed', (event) => resolve(event.detail.order), { once: true }),
     );
-    part(checkout, 'submit-button').click();
+    part(checkout, 'submit').click();
     const order = await placed;
     await checkout.updateComplete;
     expect(part(checkout, 'order-id').textContent).to.equal(order.id);
     expect((await fetchRoom()).stock[variantId]).to.equal(snapshot.stock[variantId]! - 1);
     await advances(video, 0.5, 'the video stopped during the purchase');
 
-    part(checkout, 'back-button').click();
+    part(checkout, 'done-button').click();
     await waitUntil(() => sheet(el) === null, 'the sheet did not close');
     await el.updateComplete;
     expect(part(el, 'overlay').inert).to.equal(false);

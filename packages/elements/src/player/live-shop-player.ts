@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
@@ -16,6 +16,9 @@ import { messagesOf, type Messages } from '../i18n/locale.js';
 import type { ProductCard } from '../product-card/product-card.js';
 import type { QuickCheckout } from '../quick-checkout/quick-checkout.js';
 import { playerStyles } from './live-shop-player.styles.js';
+
+const mutedIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 5 6 9H2v6h4l5 4V5z" fill="currentColor"/><path d="m23 9-6 6M17 9l6 6"/></svg>`;
+const playIcon = svg`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M7 4v16l13-8z"/></svg>`;
 
 /** `autoplay="false"` and `muted="false"` turn the on-by-default flags off; any other value (or none) is on. */
 const onUnlessFalse = {
@@ -178,9 +181,9 @@ export class LiveShopPlayer extends LitElement {
           ${this.#status(t)}
         </div>
         ${!this.#started && !this.autoplay
-          ? html`<button part="play-button" type="button" @click=${this.#onPlay}>▶</button>`
+          ? html`<button part="play-button" type="button" aria-label=${t.play} @click=${this.#onPlay}>${playIcon}</button>`
           : this.muted
-            ? html`<button part="unmute-button" type="button" @click=${this.#onUnmute}>🔇 ${t.unmute}</button>`
+            ? html`<button part="unmute-button" type="button" @click=${this.#onUnmute}>${mutedIcon} ${t.unmute}</button>`
             : nothing}
         <div class="bottom">
           <live-shop-chat part="chat" .client=${this.client}></live-shop-chat>
@@ -309,8 +312,8 @@ export class LiveShopPlayer extends LitElement {
   };
 
   #onScrimClick = (event: MouseEvent): void => {
-    // A tap on the dimmed video above the sheet closes it, like the close button.
-    if (event.target === event.currentTarget) this.sheet?.close('close-button');
+    // A tap on the dimmed video above the sheet closes it, as bottom sheets do.
+    if (event.target === event.currentTarget) this.sheet?.close('scrim');
   };
 
   #onPlay = (): void => {

@@ -113,8 +113,8 @@ export const quickCheckoutStyles = [
     [part='quantity'] label {
       margin: 0 auto 0 0;
     }
-    [part='decrease-button'],
-    [part='increase-button'] {
+    [part='quantity-decrease'],
+    [part='quantity-increase'] {
       width: 32px;
       height: 32px;
       border-radius: 50%;
@@ -153,8 +153,8 @@ export const quickCheckoutStyles = [
     [part='error']:empty {
       display: none;
     }
-    [part='submit-button'],
-    [part='back-button'] {
+    [part='submit'],
+    [part='done-button'] {
       border: 0;
       padding: 12px;
       border-radius: 999px;
@@ -163,11 +163,11 @@ export const quickCheckoutStyles = [
       font-weight: 700;
       width: 100%;
     }
-    [part='submit-button'][aria-busy='true'] {
+    [part='submit'][aria-busy='true'] {
       opacity: 0.7;
       cursor: progress;
     }
-    [part='submit-button']:disabled {
+    [part='submit']:disabled {
       background: var(--live-shop-disabled, #b8b8b8);
     }
     [part='confirmation'] {

@@ -76,7 +76,7 @@ describe('<quick-checkout>', () => {
     quantity.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(Number(quantity.value)).to.equal(Math.min(stock[first.id]!, 99));
-    part(el, 'decrease-button').click();
+    part(el, 'quantity-decrease').click();
     await el.updateComplete;
     expect(Number(quantity.value)).to.equal(Math.min(stock[first.id]!, 99) - 1);
   });
@@ -88,7 +88,7 @@ describe('<quick-checkout>', () => {
     const el = await sheet(client, product);
     type(field(el, 'name'), 'Li Lei');
     type(field(el, 'phone'), '13800138000');
-    part<HTMLButtonElement>(el, 'submit-button').click();
+    part<HTMLButtonElement>(el, 'submit').click();
 
     await waitUntil(() => part(el, 'error').textContent !== '', 'no error shown');
     const error = part(el, 'error');
@@ -111,20 +111,20 @@ describe('<quick-checkout>', () => {
     const variant = product.variants[0]!;
     const before = await fetchRoom();
     const el = await sheet(client, product);
-    part(el, 'increase-button').click();
+    part(el, 'quantity-increase').click();
     await el.updateComplete;
-    expect(part(el, 'submit-button').textContent).to.contain(
+    expect(part(el, 'submit').textContent).to.contain(
       new Intl.NumberFormat('en', { style: 'currency', currency: product.currency }).format((variant.price * 2) / 100),
     );
     type(field(el, 'name'), '韩梅梅');
     type(field(el, 'phone'), '+86 138 0013 8000');
     type(field(el, 'address'), '上海市黄浦区南京东路 1 号');
     const placed = oneEvent(el, 'live-shop-order-placed');
-    part<HTMLButtonElement>(el, 'submit-button').click();
+    part<HTMLButtonElement>(el, 'submit').click();
     await el.updateComplete;
     // Busy while the server decides (unless it already answered).
     if (client.checkout.$state.get().step === 'placing') {
-      expect(part(el, 'submit-button').getAttribute('aria-busy')).to.equal('true');
+      expect(part(el, 'submit').getAttribute('aria-busy')).to.equal('true');
     }
     const { detail } = (await placed) as CustomEvent<{ order: Order }>;
     await el.updateComplete;
@@ -135,13 +135,13 @@ describe('<quick-checkout>', () => {
     expect(part(el, 'order-total').textContent).to.equal(
       new Intl.NumberFormat('en', { style: 'currency', currency: product.currency }).format(detail.order.total / 100),
     );
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'back-button'));
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'done-button'));
 
     const after = await fetchRoom();
     expect(after.stock[variant.id]).to.equal(before.stock[variant.id]! - 2);
 
     const closed = oneEvent(el, 'live-shop-checkout-close');
-    part(el, 'back-button').click();
+    part(el, 'done-button').click();
     expect(((await closed) as CustomEvent).detail).to.deep.equal({ productId: product.id, reason: 'back-to-stream' });
     expect(client.checkout.$state.get().step).to.equal('closed');
   });

@@ -20,7 +20,7 @@ let instances = 0;
  *
  * @summary Quick checkout sheet driven by a LiveShopClient.
  *
- * @fires live-shop-checkout-close - The sheet was closed (close button, Escape, "back to the stream"). `detail: { productId, reason }`.
+ * @fires live-shop-checkout-close - The sheet was closed (close button, Escape, a tap above the sheet in the player, "back to the stream"). `detail: { productId, reason }`.
  * @fires live-shop-order-placed - The server confirmed the order. `detail: { order }`.
  *
  * @csspart base - The dialog box (`role="dialog"`).
@@ -37,18 +37,18 @@ let instances = 0;
  * @csspart variant-label - A variant's label.
  * @csspart variant-stock - A variant's units left.
  * @csspart quantity - The quantity stepper.
- * @csspart decrease-button - Stepper −.
- * @csspart increase-button - Stepper +.
+ * @csspart quantity-decrease - Stepper −.
+ * @csspart quantity-increase - Stepper +.
  * @csspart quantity-input - The quantity number field.
  * @csspart label - Every field label.
  * @csspart input - Every customer field; also `name-input`, `phone-input`, `address-input`.
  * @csspart error - The error message (an aria-live region).
- * @csspart submit-button - The place-order button (shows the total; `aria-busy` while placing).
+ * @csspart submit - The place-order button (shows the total; `aria-busy` while placing).
  * @csspart confirmation - The order confirmation.
  * @csspart confirmation-title - "Order placed".
  * @csspart order-id - The order number.
  * @csspart order-total - The order total.
- * @csspart back-button - "Back to the stream".
+ * @csspart done-button - "Back to the stream".
  *
  * @cssprop [--live-shop-font=system-ui, sans-serif] - Font family.
  * @cssprop [--live-shop-text=#1a1a1a] - Text colour.
@@ -77,7 +77,6 @@ export class QuickCheckout extends LitElement {
 
   @state() private variantId: string | null = null;
   @state() private quantity = 1;
-  @state() private invalidField: CustomerField | null = null;
 
   readonly #checkout = new StoreController<CheckoutState>(this, () => this.client?.checkout.$state);
   readonly #stock = new StoreController<Stock>(this, () => this.client?.$stock);
@@ -87,7 +86,7 @@ export class QuickCheckout extends LitElement {
   override focus(options?: FocusOptions): void {
     const root = this.renderRoot as ShadowRoot;
     const target =
-      root.querySelector<HTMLElement>('[part="back-button"]') ??
+      root.querySelector<HTMLElement>('[part="done-button"]') ??
       root.querySelector<HTMLElement>('input[type="radio"]:checked') ??
       root.querySelector<HTMLElement>('[part="title"]');
     if (target) target.focus(options);
@@ -107,7 +106,6 @@ export class QuickCheckout extends LitElement {
     if (changed.has('product')) {
       this.variantId = null;
       this.quantity = 1;
-      this.invalidField = null;
     }
     if (this.product) {
       const stock = this.#stock.value;
@@ -144,6 +142,7 @@ export class QuickCheckout extends LitElement {
     const max = maxQuantity(stock, this.variantId);
     const placing = current.step === 'placing';
     const error = current.step === 'failed' ? current.error : null;
+    const invalid = error?.code === 'invalid' ? fieldNamedIn(error.message) : null;
     const total = variant ? money(t, variant.price * this.quantity, product.currency) : '';
     const id = this.#id;
     return html`
@@ -161,7 +160,7 @@ export class QuickCheckout extends LitElement {
         </fieldset>
         <div part="quantity">
           <label part="label" for="${id}-quantity">${t.quantity}</label>
-          <button part="decrease-button" type="button" aria-label=${t.decrease} ?disabled=${this.quantity <= 1} @click=${() => this.#setQuantity(this.quantity - 1)}>−</button>
+          <button part="quantity-decrease" type="button" aria-label=${t.decrease} ?disabled=${this.quantity <= 1} @click=${() => this.#setQuantity(this.quantity - 1)}>−</button>
           <input
             part="quantity-input"
             id="${id}-quantity"
@@ -173,26 +172,43 @@ export class QuickCheckout extends LitElement {
             .value=${live(String(this.quantity))}
             @change=${(e: Event) => this.#setQuantity(Number((e.target as HTMLInputElement).value))}
           />
-          <button part="increase-button" type="button" aria-label=${t.increase} ?disabled=${this.quantity >= max} @click=${() => this.#setQuantity(this.quantity + 1)}>+</button>
+          <button part="quantity-increase" type="button" aria-label=${t.increase} ?disabled=${this.quantity >= max} @click=${() => this.#setQuantity(this.quantity + 1)}>+</button>
         </div>
         <div class="field">
           <label part="label" for="${id}-name">${t.customerName}</label>
-          <input part="input name-input" id="${id}-name" name="name" type="text" autocomplete="name" required aria-invalid=${this.invalidField === 'name'} aria-describedby="${id}-error" />
+          <input part="input name-input" id="${id}-name" name="name" type="text" autocomplete="name" required aria-invalid=${invalid === 'name'} aria-describedby="${id}-error" />
         </div>
         <div class="field">
           <label part="label" for="${id}-phone">${t.phone}</label>
-          <input part="input phone-input" id="${id}-phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" required aria-invalid=${this.invalidField === 'phone'} aria-describedby="${id}-error" />
+          <input part="input phone-input" id="${id}-phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" required aria-invalid=${invalid === 'phone'} aria-describedby="${id}-error" />
         </div>
         <div class="field">
           <label part="label" for="${id}-address">${t.address}</label>
-          <textarea part="input address-input" id="${id}-address" name="address" autocomplete="street-address" rows="2" required aria-invalid=${this.invalidField === 'address'} aria-describedby="${id}-error"></textarea>
+          <textarea part="input address-input" id="${id}-address" name="address" autocomplete="street-address" rows="2" required aria-invalid=${invalid === 'address'} aria-describedby="${id}-error"></textarea>
         </div>
-        <p part="error" id="${id}-error" aria-live="assertive">${error ? t.orderFailed(error.message) : ''}</p>
-        <button part="submit-button" type="submit" aria-busy=${placing} ?disabled=${placing || !variant}>
+        <p part="error" id="${id}-error" aria-live="assertive">${error ? t.orderFailed(this.#explain(error, invalid, t)) : ''}</p>
+        <button part="submit" type="submit" aria-busy=${placing} ?disabled=${placing || !variant}>
           ${placing ? t.placing : t.placeOrder(total)}
         </button>
       </form>
     `;
+  }
+
+  /** The error in the viewer's language where we know what it means; the core's message otherwise. */
+  #explain(error: LiveShopError, field: CustomerField | null, t: Messages): string {
+    if (field) return t.checkField(field === 'name' ? t.customerName : t[field]);
+    switch (error.code) {
+      case 'sold_out':
+        return t.soldOutError;
+      case 'insufficient_stock':
+        return t.notEnoughStock;
+      case 'network':
+      case 'timeout':
+      case 'closed':
+        return t.connectionProblem;
+      default:
+        return error.message;
+    }
   }
 
   #variantOption(variant: Variant, stock: Stock | undefined, t: Messages) {
@@ -227,7 +243,7 @@ export class QuickCheckout extends LitElement {
           <dt>${t.total}</dt>
           <dd part="order-total">${money(t, order.total, order.currency)}</dd>
         </dl>
-        <button part="back-button" type="button" @click=${() => this.close('back-to-stream')}>${t.backToStream}</button>
+        <button part="done-button" type="button" @click=${() => this.close('back-to-stream')}>${t.backToStream}</button>
       </div>
     `;
   }
@@ -263,7 +279,6 @@ export class QuickCheckout extends LitElement {
     const now = checkout.$state.get();
     // One open() per sheet, so a retry after a failure reuses the same idempotency key.
     if (now.step === 'closed' || now.productId !== product.id) checkout.open(product.id);
-    this.invalidField = null;
     const order = await checkout.place(input);
     await this.updateComplete;
     if (order) {
@@ -279,7 +294,6 @@ export class QuickCheckout extends LitElement {
     if (error.code !== 'invalid') return;
     const field = fieldNamedIn(error.message);
     if (!field) return;
-    this.invalidField = field;
     this.renderRoot.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
   }
 
@@ -293,7 +307,7 @@ export class QuickCheckout extends LitElement {
     // Keep Tab inside the dialog: wrap from the last control to the close button and back.
     const root = this.renderRoot as ShadowRoot;
     const first = root.querySelector<HTMLElement>('[part="close-button"]');
-    const last = root.querySelector<HTMLElement>('[part="back-button"], [part="submit-button"]:not(:disabled)');
+    const last = root.querySelector<HTMLElement>('[part="done-button"], [part="submit"]:not(:disabled)');
     if (!first || !last) return;
     const active = root.activeElement;
     if (!event.shiftKey && active === last) {

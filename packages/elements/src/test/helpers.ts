@@ -1,5 +1,4 @@
 // Shared helpers for the elements' browser tests: the real test server, real clients, real sockets.
-import './node-env.js';
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { LiveShopClient, type LiveShopClientOptions } from '@live-shop/core';
