@@ -35,28 +35,29 @@ function readDatabase<T>(server: TestServer, read: (db: Database.Database) => T)
   }
 }
 
-/** Records every pause of any media element and samples `paused`, from before the page's own scripts run. */
+/**
+ * Records every pause() call on any media element and samples `paused` every 50 ms, from before the
+ * page's own scripts run. Passed as a string: the test's TypeScript transform must not touch it.
+ */
 async function watchForPauses(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+  await page.addInitScript(`(() => {
     const record = { pauseCalls: 0, pausedSamples: 0, samples: 0 };
-    (window as unknown as { __pauseRecord: typeof record }).__pauseRecord = record;
+    window.__pauseRecord = record;
     const pause = HTMLMediaElement.prototype.pause;
-    HTMLMediaElement.prototype.pause = function (this: HTMLMediaElement) {
+    HTMLMediaElement.prototype.pause = function () {
       record.pauseCalls++;
       return pause.call(this);
     };
-    const findVideo = (): HTMLVideoElement | null =>
-      document.querySelector('live-shop-player')?.shadowRoot?.querySelector('video') ?? null;
     let started = false;
     setInterval(() => {
-      const video = findVideo();
+      const video = document.querySelector('live-shop-player')?.shadowRoot?.querySelector('video');
       if (!video) return;
       if (!started) started = video.currentTime > 0 && !video.paused;
       if (!started) return;
       record.samples++;
       if (video.paused) record.pausedSamples++;
-    }, 100);
-  });
+    }, 50);
+  })();`);
 }
 
 async function currentTime(page: Page): Promise<number> {
@@ -175,7 +176,7 @@ describe('watch, see the product, buy, keep watching', () => {
     const record = await page.evaluate(() => (window as unknown as { __pauseRecord: { pauseCalls: number; pausedSamples: number; samples: number } }).__pauseRecord);
     assert.equal(record.pauseCalls, 0, 'nothing called pause() on the video');
     assert.equal(record.pausedSamples, 0, `the video was never paused (${record.samples} samples)`);
-    assert.ok(record.samples > 20, 'the video was sampled throughout');
+    assert.ok(record.samples >= 20, `the video was sampled throughout (${record.samples} samples)`);
 
     assert.deepEqual(pageErrors, [], 'no script errors (CSP violations included)');
     await page.close();

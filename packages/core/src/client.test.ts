@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { afterEach, describe, it } from './test/mocha.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Product } from '@live-shop/protocol';
 import { LiveShopError } from './errors.js';

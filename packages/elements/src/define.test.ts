@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import './define.js';
-import { describe, it } from './test/mocha.js';
 import { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat } from './index.js';
 
 describe('define (the script-tag entry)', () => {

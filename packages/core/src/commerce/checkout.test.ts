@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { afterEach, describe, it } from '../test/mocha.js';
 import type { CheckoutState } from './checkout.js';
 import { connectedClient, customer, disposeClients, recordingWebSocket } from '../test/helpers.js';
 import type { LiveShopClient } from '../client.js';

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../test/mocha.js';
 import { LiveShopError } from '../errors.js';
 import { toOrderRequest, type OrderInput } from './order-input.js';
 

@@ -1,5 +1,4 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { afterEach, describe, it } from '../test/mocha.js';
 import { connectedClient, disposeClients, serverUrl, sleep, until } from '../test/helpers.js';
 import { MediaController } from './controller.js';
 

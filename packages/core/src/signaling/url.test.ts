@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../test/mocha.js';
 import { LiveShopError } from '../errors.js';
 import { resolveAgainst, serverBaseUrl, webSocketUrl } from './url.js';
 

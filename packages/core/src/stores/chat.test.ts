@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../test/mocha.js';
 import { appendBounded, CHAT_LIMIT } from './chat.js';
 
 describe('chat ring', () => {

@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LiveShopClient } from '@live-shop/core';
 import { MAX_CHAT_LENGTH } from '@live-shop/protocol';
-import { afterEach, describe, it } from '../test/mocha.js';
 import { connectedClient, disposeClients, part, token, type } from '../test/helpers.js';
 import { defineLiveShopChat } from './define.js';
 import type { LiveShopChat } from './live-shop-chat.js';

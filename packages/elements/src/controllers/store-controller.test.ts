@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { atom } from 'nanostores';
-import { describe, it } from '../test/mocha.js';
 import { StoreController, type ReadableStore } from './store-controller.js';
 
 /** A store counter element: renders the value of whatever store `source` holds. */

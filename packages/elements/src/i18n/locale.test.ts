@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { formatMoney } from '@live-shop/protocol';
-import { describe, it } from '../test/mocha.js';
 import { messagesFor, money, resolveLanguage } from './locale.js';
 import { en, zhCN } from './messages.js';
 

@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Order } from '@live-shop/protocol';
-import { afterEach, describe, it } from '../test/mocha.js';
 import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, recordSockets, serverUrl, token, type } from '../test/helpers.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { describe, it } from '../test/mocha.js';
 import type { Product } from '@live-shop/protocol';
 import { defineProductCard } from './define.js';
 import type { ProductCard } from './product-card.js';

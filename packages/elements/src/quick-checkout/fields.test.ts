@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import type { Product } from '@live-shop/protocol';
-import { describe, it } from '../test/mocha.js';
 import { fieldNamedIn, maxQuantity, pickVariant } from './fields.js';
 
 const product: Product = {

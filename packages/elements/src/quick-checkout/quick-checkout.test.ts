@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LiveShopClient } from '@live-shop/core';
 import type { Order, Product } from '@live-shop/protocol';
-import { afterEach, describe, it } from '../test/mocha.js';
 import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, type } from '../test/helpers.js';
 import { defineQuickCheckout } from './define.js';
 import type { QuickCheckout } from './quick-checkout.js';
