@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the committed demo stream: 6 MPEG-TS segments of 2 s (H.264 + AAC, 640x360, 25 fps) that the
+# Makes the committed demo stream: 6 MPEG-TS segments of 2 s (H.264 + AAC, 360x640 portrait like a phone-shot live room, 25 fps) that the
 # server loops as a live HLS playlist. Run once by hand when the look of the demo should change;
 # the server only reads the files, so neither `npm start` nor CI needs ffmpeg.
 set -euo pipefail
@@ -8,9 +8,9 @@ mkdir -p "$out"
 rm -f "$out"/segment-*.ts
 font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 ffmpeg -hide_banner -loglevel error -y \
-  -f lavfi -i "gradients=s=640x360:r=25:c0=0x1f1147:c1=0xb8326b:c2=0x12456e:speed=0.02:duration=12" \
+  -f lavfi -i "gradients=s=360x640:r=25:c0=0x1f1147:c1=0xb8326b:c2=0x12456e:speed=0.02:duration=12" \
   -f lavfi -i "sine=frequency=220:sample_rate=48000:duration=12" \
-  -filter_complex "[0:v]drawtext=fontfile=${font}:text='LIVE · live-shop demo':fontcolor=white:fontsize=44:x=(w-tw)/2:y=h/2-60,drawtext=fontfile=${font}:text='%{eif\:t\:d}.%{eif\:mod(t*10,10)\:d} s':fontcolor=white@0.85:fontsize=30:x=(w-tw)/2:y=h/2+10,format=yuv420p[v]" \
+  -filter_complex "[0:v]drawtext=fontfile=${font}:text='LIVE':fontcolor=white:fontsize=64:x=(w-tw)/2:y=h/2-150,drawtext=fontfile=${font}:text='live-shop demo':fontcolor=white:fontsize=32:x=(w-tw)/2:y=h/2-70,drawtext=fontfile=${font}:text='%{eif\:t\:d}.%{eif\:mod(t*10,10)\:d} s':fontcolor=white@0.85:fontsize=28:x=(w-tw)/2:y=h/2-20,format=yuv420p[v]" \
   -map "[v]" -map 1:a \
   -c:v libx264 -profile:v main -preset veryfast -b:v 350k -maxrate 400k -bufsize 800k -g 50 -keyint_min 50 -sc_threshold 0 \
   -c:a aac -b:a 48k -ac 1 \
