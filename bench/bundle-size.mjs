@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /** Brotli budget for what loads before any video plays (define + lit + core + protocol). */
-const INITIAL_BUDGET_BROTLI = 45 * 1024;
+const INITIAL_BUDGET_BROTLI = 40 * 1024;
 
 const require = createRequire(import.meta.url);
 const cdnDir = 'packages/elements/dist/cdn';
