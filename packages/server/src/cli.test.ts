@@ -58,4 +58,11 @@ describe('live-shop-server CLI', () => {
     assert.match(proc.err(), /--port must be an integer/);
     assert.match(proc.err(), /usage:/);
   });
+
+  it('prints the usage on --help and exits 0 without starting a server', async () => {
+    const proc = run(['--help']);
+    assert.equal(await within(30_000, 'exit', proc.exited), 0);
+    assert.match(proc.out(), /^usage:/);
+    assert.doesNotMatch(proc.out(), /listening/);
+  });
 });

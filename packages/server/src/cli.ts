@@ -97,6 +97,10 @@ async function serve(args: string[]): Promise<void> {
 }
 
 const [first, ...rest] = process.argv.slice(2);
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`${USAGE}\n\nThe README lists what each option does.\n`);
+  process.exit(0);
+}
 const run = first === 'token' ? token(rest) : serve(process.argv.slice(2));
 run.catch((error: unknown) => {
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
