@@ -47,6 +47,9 @@ function productionEnv() {
 /** The script-tag bundle: everything but hls.js in one file, minified, no Node builtins. */
 const cdn = {
   input: { 'live-shop': 'packages/elements/src/define.ts' },
+  // Lazy chunks (the WHEP player) share the core's classes with the entry: let the entry export them
+  // rather than moving everything into a second chunk behind a one-line facade.
+  preserveEntrySignatures: 'allow-extension',
   external: (id) => nodeBuiltins.has(id),
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
@@ -70,10 +73,41 @@ const cdn = {
   },
 };
 
+/**
+ * The host studio's copy of the core (served at /studio/ by the server): @live-shop/core as one browser ES
+ * module, imported by the plain-JavaScript studio page. hls.js stays a lazy chunk (the studio never plays HLS).
+ */
+const studio = {
+  ...cdn,
+  input: { 'live-shop-core': 'packages/core/src/index.ts' },
+  output: {
+    ...cdn.output,
+    dir: 'packages/server/dist/studio',
+    banner: `/*! live-shop core for the studio | MIT */`,
+  },
+};
+
+/**
+ * @live-shop/core alone as one browser ES module, for headless pages (examples/headless): written to the
+ * core's dist/cdn (what the package ships) and beside the script-tag bundle, because the server serves
+ * /cdn/ from the elements' dist/cdn. Not loaded by live-shop.js; hls.js stays a lazy chunk.
+ */
+const coreCdn = {
+  ...cdn,
+  input: { 'live-shop-core': 'packages/core/src/index.ts' },
+  output: ['packages/core/dist/cdn', 'packages/elements/dist/cdn'].map((dir) => ({
+    ...cdn.output,
+    dir,
+    banner: `/*! live-shop core ${elementsVersion} | MIT */`,
+  })),
+};
+
 export default [
   library('protocol', ['index']),
   library('core', ['index']),
   library('elements', ['index', 'define']),
   library('server', ['index', 'cli']),
   cdn,
+  coreCdn,
+  studio,
 ];

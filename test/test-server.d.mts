@@ -5,6 +5,8 @@ export interface TestServer {
   port: number;
   /** The server's data folder (SQLite file `live-shop.sqlite` inside). */
   dataDir: string;
+  /** Process id of the running server (changes on restart). */
+  readonly pid: number;
   /** Stops the server and removes its data folder when the helper created it. */
   stop(): Promise<void>;
   /** Stops the server with `signal` and starts it again on the same port with the same data. */

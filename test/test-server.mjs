@@ -15,7 +15,7 @@ export const TEST_SECRET = 'test-secret-for-live-shop-tests-only-0123456789';
 
 /**
  * @param {{ args?: string[], dataDir?: string, port?: number, startTimeoutMs?: number }} [options]
- * @returns {Promise<{ url: string, port: number, dataDir: string, stop: () => Promise<void>, restart: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, dataDir: string, pid: number, stop: () => Promise<void>, restart: () => Promise<void> }>}
  */
 export async function startTestServer(options = {}) {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'live-shop-test-')));
@@ -70,6 +70,10 @@ export async function startTestServer(options = {}) {
     url,
     port,
     dataDir,
+    /** Process id of the running server (changes on restart). */
+    get pid() {
+      return child.pid;
+    },
     async restart(signal = 'SIGTERM') {
       await kill(signal);
       await launch();

@@ -1,4 +1,4 @@
-import type { ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom } from 'nanostores';
 import {
   HelloSchema,
   parseOrder,
@@ -17,6 +17,7 @@ import { toOrderRequest, type OrderInput } from './commerce/order-input.js';
 import { Emitter } from './emitter.js';
 import { LiveShopError } from './errors.js';
 import { exponentialBackoff, type ReconnectPolicy } from './signaling/backoff.js';
+import type { ClockEstimate } from './signaling/clock.js';
 import { Connection } from './signaling/connection.js';
 import { resolveAgainst, serverBaseUrl, webSocketUrl } from './signaling/url.js';
 import { createConnectionStore, type ConnectionState } from './stores/connection.js';
@@ -37,7 +38,10 @@ export interface LiveShopClientOptions {
   reconnect?: ReconnectPolicy;
   /** How long a command waits for its ack before rejecting with `timeout`. Default 10 000 ms. */
   ackTimeoutMs?: number;
-  /** Heartbeat period; a ping without a pong by the next beat means a dead socket. Default 15 000 ms. */
+  /**
+   * Heartbeat period; a ping without a pong by the next beat means a dead socket, so a dead connection is
+   * found within one to two periods. Each pong is also a clock sample. Default 3 000 ms.
+   */
   heartbeatMs?: number;
   /** WebSocket implementation, for runtimes without a global one. */
   WebSocket?: typeof WebSocket;
@@ -49,10 +53,16 @@ export interface LiveShopClientEventMap {
   welcome: Welcome;
   /** A room event was applied to the stores. */
   event: RoomEvent;
-  /** The connection came back after a drop; the stores were refreshed from a new snapshot. */
+  /**
+   * The connection came back after a drop. `recovered: true`: the server replays exactly the events missed
+   * (they follow as `event`s); `false`: the stores were replaced from a fresh snapshot (outside the replay
+   * window, or the server started a new log).
+   */
   reconnected: {
     /** The welcome that ended the outage. */
     welcome: Welcome;
+    /** Whether the missed events are replayed (true) or the state was replaced by a snapshot (false). */
+    recovered: boolean;
   };
   /** A problem that did not throw anywhere else: an error frame, an unreadable frame, giving up reconnecting. */
   error: LiveShopError;
@@ -86,6 +96,11 @@ export class LiveShopClient {
   readonly $chat: ReadableAtom<readonly ChatMessage[]>;
   /** This client's role and display name, as the server granted them. */
   readonly $viewer: ReadableAtom<Viewer | null>;
+  /**
+   * The server clock as this client estimates it (NTP-style over the heartbeat pings): `offsetMs` to add to
+   * `Date.now()`, the best round trip, and how many samples back it. See {@link LiveShopClient.serverNow}.
+   */
+  readonly $clock: ReadableAtom<ClockEstimate>;
   /** The buy flow (a state machine) of this client. */
   readonly checkout: Checkout;
 
@@ -102,6 +117,8 @@ export class LiveShopClient {
     if (!hello.ok) throw new LiveShopError('invalid', hello.error.message);
 
     const $connection = createConnectionStore();
+    const $clock = atom<ClockEstimate>({ offsetMs: 0, rttMs: null, samples: 0 });
+    this.$clock = $clock;
     const stores = createRoomStores();
     this.#stores = stores;
     this.$connection = $connection;
@@ -122,7 +139,7 @@ export class LiveShopClient {
         ...(hello.value.name === undefined ? {} : { name: hello.value.name }),
         reconnect: options.reconnect ?? exponentialBackoff(),
         ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
-        heartbeatMs: options.heartbeatMs ?? 15_000,
+        heartbeatMs: options.heartbeatMs ?? 3_000,
         ...(options.WebSocket === undefined ? {} : { WebSocket: options.WebSocket }),
       },
       {
@@ -133,12 +150,13 @@ export class LiveShopClient {
         welcome: (welcome, reconnected) => {
           applyWelcome(stores, welcome);
           this.#events.emit('welcome', welcome);
-          if (reconnected) this.#events.emit('reconnected', { welcome });
+          if (reconnected) this.#events.emit('reconnected', { welcome, recovered: welcome.recovered });
         },
         event: (event) => {
           applyRoomEvent(stores, event);
           this.#events.emit('event', event);
         },
+        clock: (estimate) => $clock.set(estimate),
         error: (error) => this.#events.emit('error', error),
       },
     );
@@ -184,6 +202,14 @@ export class LiveShopClient {
     const parsed = parseOrder(ack.data);
     if (!parsed.ok) throw new LiveShopError('internal', `the server's order is unreadable: ${parsed.error.message}`);
     return parsed.value;
+  }
+
+  /**
+   * The server's time now (ms since the epoch), from the client clock corrected by `$clock`'s offset: what
+   * countdowns and latency-aligned events compare with the `at` of room events.
+   */
+  serverNow(): number {
+    return Date.now() + this.$clock.get().offsetMs;
   }
 
   /** Resolves a URL the server sent (product image, HLS playlist) against the server's base URL. */

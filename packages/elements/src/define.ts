@@ -6,6 +6,8 @@
  * <live-shop-player server="https://live.example.com" room="demo"></live-shop-player>
  * ```
  *
+ * Importing it where there is no DOM (server-side rendering) registers nothing and does not throw.
+ *
  * hls.js is not imported here: the core loads it on first play, only where it is needed.
  *
  * @packageDocumentation
@@ -14,4 +16,4 @@ import { defineLiveShopPlayer } from './player/define.js';
 
 defineLiveShopPlayer();
 
-export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat } from './index.js';
+export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat, LiveShopShelf } from './index.js';

@@ -4,15 +4,26 @@
  *
  * @packageDocumentation
  */
-export { LiveShopPlayer, unitsLeftOf } from './player/live-shop-player.js';
+export { LiveShopPlayer, unitsLeftOf, type PlayerLayout, type PlayerTheme } from './player/live-shop-player.js';
 export { ProductCard, priceOf } from './product-card/product-card.js';
 export { QuickCheckout } from './quick-checkout/quick-checkout.js';
 export { LiveShopChat } from './chat/live-shop-chat.js';
+export { LiveShopShelf } from './shelf/live-shop-shelf.js';
 export { defineLiveShopPlayer } from './player/define.js';
 export { defineProductCard } from './product-card/define.js';
 export { defineQuickCheckout } from './quick-checkout/define.js';
 export { defineLiveShopChat } from './chat/define.js';
+export { defineLiveShopShelf } from './shelf/define.js';
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';
 export { resolveLanguage, messagesFor, type Messages } from './i18n/locale.js';
 export { en, zhCN } from './i18n/messages.js';
-export type { ProductBuyDetail, CheckoutCloseDetail, OrderPlacedDetail, LiveShopEventMap } from './events.js';
+export type {
+  ProductSource,
+  ProductBuyDetail,
+  ProductClickDetail,
+  CheckoutDetail,
+  CheckoutCloseDetail,
+  OrderPlacedDetail,
+  ShelfToggleDetail,
+  LiveShopEventMap,
+} from './events.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdSchema, OrderRequestSchema } from './model.js';
+import { EpochSchema, IdSchema, OrderRequestSchema } from './model.js';
 import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH } from './limits.js';
 
 /** Every client command carries an id the server echoes in its `ack`. */
@@ -16,6 +16,11 @@ export const HelloSchema = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NAME_LENGTH))),
   /** Last room seq this client applied, to resume without a gap. */
   lastSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /**
+   * The room log `epoch` that `lastSeq` belongs to (from an earlier `welcome`). The server replays the
+   * missed events only when both are given and the epoch is still the room's; otherwise it sends a snapshot.
+   */
+  epoch: v.optional(EpochSchema),
 });
 /** First frame on a connection: join a room. */
 export type Hello = v.InferOutput<typeof HelloSchema>;

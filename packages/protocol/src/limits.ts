@@ -1,5 +1,10 @@
-/** Largest WebSocket frame either side accepts, in bytes (UTF-8). */
+/** Largest frame a client may send, in bytes (UTF-8): the server refuses bigger ones. */
 export const MAX_FRAME_BYTES = 16 * 1024;
+/**
+ * Largest frame the server may send, in bytes (UTF-8). Larger than {@link MAX_FRAME_BYTES} because a
+ * `welcome` carries the whole room: the catalogue and the last chat messages.
+ */
+export const MAX_SERVER_FRAME_BYTES = 1024 * 1024;
 /** Longest chat message, in characters. */
 export const MAX_CHAT_LENGTH = 300;
 /** Longest display name, in characters. */

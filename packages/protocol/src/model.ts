@@ -37,13 +37,24 @@ export const ProductSchema = v.object({
 /** A product in the room's catalogue. */
 export type Product = v.InferOutput<typeof ProductSchema>;
 
+/**
+ * What a token grants in a room: `viewer` watches, chats and buys; `host` runs the show (pins);
+ * `moderator` keeps the chat in order for the host.
+ */
+export const RoleSchema = v.picklist(['viewer', 'host', 'moderator']);
+/** What a token grants in a room. */
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+/** An opaque random id of a room's event log; it changes when the server starts a new log for the room. */
+export const EpochSchema = v.pipe(v.string('epoch must be a string'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'epoch must be 8-64 URL-safe characters'));
+
 /** A chat message as every viewer sees it. Text is plain text, never markup. */
 export const ChatMessageSchema = v.object({
   id: IdSchema,
   /** Display name of the author. */
   name: v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH)),
   /** The author's role: the host's messages are shown differently. */
-  role: v.picklist(['viewer', 'host', 'system']),
+  role: v.picklist(['viewer', 'host', 'moderator', 'system']),
   text: v.pipe(v.string(), v.maxLength(MAX_CHAT_LENGTH)),
   /** Server time in ms since the epoch. */
   at: v.number(),
@@ -67,6 +78,11 @@ export const RoomInfoSchema = v.object({
   status: v.picklist(['scheduled', 'live', 'ended']),
   /** HLS playlist URL (absolute or relative to the server), or null when there is no video yet. */
   hls: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
+  /**
+   * WHEP endpoint (WebRTC playback, sub-second; absolute or relative to the server). Players try it
+   * first and fall back to `hls` when it refuses (nobody publishing) or shows no frame in time.
+   */
+  whep: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(2048)))),
 });
 /** What a room is and where its video comes from. */
 export type RoomInfo = v.InferOutput<typeof RoomInfoSchema>;

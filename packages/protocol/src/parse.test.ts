@@ -76,6 +76,20 @@ describe('parseClientFrame', () => {
 });
 
 describe('parseServerFrame', () => {
+  it('reads a welcome bigger than a client frame may be: a room with its full chat history', () => {
+    const chat = Array.from({ length: 50 }, (_, i) => ({
+      id: `m${i}`, name: '观众', role: 'viewer', text: '好'.repeat(300), at: 1_700_000_000_000 + i,
+    }));
+    const welcome = {
+      t: 'welcome', id: 'h1', serverTime: 1, role: 'viewer', name: '观众', epoch: 'epoch-0001', seq: 50, recovered: false,
+      snapshot: { room: { id: 'demo', title: 'Demo', status: 'live', hls: null }, products: [], stock: {}, pinned: null, chat, seq: 50 },
+    };
+    const text = JSON.stringify(welcome);
+    assert.ok(Buffer.byteLength(text) > MAX_FRAME_BYTES, 'the frame is over the client limit');
+    const parsed = parseServerFrame(text);
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
+  });
+
   it('accepts room events with seq and server time and refuses a seq of 0', () => {
     const event = { t: 'product.pinned', seq: 3, at: 1_700_000_000_000, pin: { productId: 'coat', at: 1_700_000_000_000 } };
     assert.equal(parseServerFrame(JSON.stringify(event)).ok, true);
@@ -112,5 +126,28 @@ describe('formatMoney', () => {
   it('turns minor units into a price a person reads', () => {
     assert.equal(formatMoney(129900, 'CNY', 'zh-CN'), '¥1,299.00');
     assert.equal(formatMoney(500, 'JPY', 'en'), '¥500');
+  });
+});
+
+describe('welcome with (epoch, seq)', () => {
+  const base = { t: 'welcome', id: 'h1', serverTime: 1, role: 'moderator', name: 'M', epoch: '0123456789abcdef', seq: 7 };
+  const snapshot = { room: { id: 'demo', title: 'Demo', status: 'live', hls: null }, products: [], stock: {}, pinned: null, chat: [], seq: 7 };
+
+  it('accepts a snapshot welcome (recovered: false) and a resumed one (recovered: true, no snapshot)', () => {
+    const fresh = parseServerFrame(JSON.stringify({ ...base, recovered: false, snapshot }));
+    assert.ok(fresh.ok && fresh.value.t === 'welcome' && !fresh.value.recovered && fresh.value.snapshot.seq === 7);
+    const resumed = parseServerFrame(JSON.stringify({ ...base, recovered: true }));
+    assert.ok(resumed.ok && resumed.value.t === 'welcome' && resumed.value.recovered && resumed.value.role === 'moderator');
+  });
+
+  it('refuses a snapshot welcome without its snapshot, and a welcome without epoch', () => {
+    assert.equal(parseServerFrame(JSON.stringify({ ...base, recovered: false })).ok, false);
+    const { epoch: _epoch, ...noEpoch } = base;
+    assert.equal(parseServerFrame(JSON.stringify({ ...noEpoch, recovered: true })).ok, false);
+  });
+
+  it('accepts hello with an epoch and refuses a malformed one', () => {
+    assert.equal(parseClientFrame(JSON.stringify({ t: 'hello', id: 'h', room: 'demo', lastSeq: 3, epoch: '0123456789abcdef' })).ok, true);
+    assert.equal(parseClientFrame(JSON.stringify({ t: 'hello', id: 'h', room: 'demo', lastSeq: 3, epoch: '../x' })).ok, false);
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ErrorBody } from './errors.js';
-import { MAX_FRAME_BYTES } from './limits.js';
+import { MAX_FRAME_BYTES, MAX_SERVER_FRAME_BYTES } from './limits.js';
 import { ClientFrameSchema, type ClientFrame } from './client-frames.js';
 import { ServerFrameSchema, type ServerFrame } from './server-frames.js';
 import { OrderSchema, type Order } from './model.js';
@@ -49,10 +49,10 @@ function usableId(json: unknown): string | undefined {
   return typeof id === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(id) ? id : undefined;
 }
 
-function parseWith<T>(schema: v.GenericSchema<unknown, T>, text: string): Parsed<T> {
+function parseWith<T>(schema: v.GenericSchema<unknown, T>, text: string, maxBytes: number): Parsed<T> {
   // Cheap bound first: each UTF-16 unit is at least 1 byte, so a long string is refused unread.
-  if (text.length > MAX_FRAME_BYTES || utf8Length(text) > MAX_FRAME_BYTES) {
-    return { ok: false, error: { code: 'too_large', message: `frame is larger than ${MAX_FRAME_BYTES} bytes` } };
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
+    return { ok: false, error: { code: 'too_large', message: `frame is larger than ${maxBytes} bytes` } };
   }
   let json: unknown;
   try {
@@ -74,12 +74,12 @@ export function validate<T>(schema: v.GenericSchema<unknown, T>, json: unknown):
 
 /** Parses and validates a text frame received from a client. Never throws. */
 export function parseClientFrame(text: string): Parsed<ClientFrame> {
-  return parseWith(ClientFrameSchema, text);
+  return parseWith(ClientFrameSchema, text, MAX_FRAME_BYTES);
 }
 
 /** Parses and validates a text frame received from the server. Never throws. */
 export function parseServerFrame(text: string): Parsed<ServerFrame> {
-  return parseWith(ServerFrameSchema, text);
+  return parseWith(ServerFrameSchema, text, MAX_SERVER_FRAME_BYTES);
 }
 
 /** Validates the `data` of an `order.place` ack. */

@@ -1,24 +1,59 @@
 import * as v from 'valibot';
 import { ERROR_CODES } from './errors.js';
-import { ChatMessageSchema, IdSchema, PinSchema, SnapshotSchema } from './model.js';
+import { ChatMessageSchema, EpochSchema, IdSchema, PinSchema, RoleSchema, SnapshotSchema } from './model.js';
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ServerTime = v.number();
 
-/** Answer to `hello`: the room as it is now. */
-export const WelcomeSchema = v.object({
+const WelcomeFields = {
   t: v.literal('welcome'),
   /** The id of the `hello` it answers. */
   id: v.string(),
   /** Server clock (ms) when sent. */
   serverTime: ServerTime,
   /** Role the token granted. */
-  role: v.picklist(['viewer', 'host']),
+  role: RoleSchema,
   /** Display name the server uses for this connection. */
   name: v.string(),
+  /** Id of the room's event log; send it back with `lastSeq` in the `hello` of a reconnect. */
+  epoch: EpochSchema,
+  /**
+   * The seq this client is at once it has read the frames that follow the welcome: the snapshot's seq, or,
+   * when resumed, the last of the replayed events. Live events continue from `seq + 1`.
+   */
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+};
+
+/** `welcome` with a fresh snapshot: first join, or a resume the server could not honour. Replace all state. */
+export const WelcomeSnapshotSchema = v.object({
+  ...WelcomeFields,
+  /** False: the room state is `snapshot`; drop what was held before. */
+  recovered: v.literal(false),
   snapshot: SnapshotSchema,
 });
-/** Answer to `hello`: the room as it is now. */
+
+/** `welcome` with a fresh snapshot. */
+export type WelcomeSnapshot = v.InferOutput<typeof WelcomeSnapshotSchema>;
+
+/**
+ * `welcome` to a resumed connection: the events after the client's `lastSeq` up to `seq` follow as ordinary
+ * event frames, in order; the client keeps its state and applies them.
+ */
+export const WelcomeResumedSchema = v.object({
+  ...WelcomeFields,
+  /** True: nothing was lost; the missed events follow this frame. */
+  recovered: v.literal(true),
+});
+
+/** `welcome` to a resumed connection. */
+export type WelcomeResumed = v.InferOutput<typeof WelcomeResumedSchema>;
+
+/**
+ * Answer to `hello`. A client that sends no `epoch` always gets `recovered: false` and a `snapshot`, so
+ * clients that never resume can read `snapshot` after checking `recovered`.
+ */
+export const WelcomeSchema = v.variant('recovered', [WelcomeSnapshotSchema, WelcomeResumedSchema]);
+/** Answer to `hello`: a snapshot (`recovered: false`) or a resume (`recovered: true`). */
 export type Welcome = v.InferOutput<typeof WelcomeSchema>;
 
 /** Answer to any command except `hello` and `ping`. */

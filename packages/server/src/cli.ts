@@ -4,12 +4,15 @@ import { resolve } from 'node:path';
 import { loadOrCreateSecret, signToken } from './auth/tokens.js';
 import { DEFAULTS } from './config.js';
 import { createServer } from './server.js';
+import { DEFAULT_REPLAY_WINDOW } from './rooms/resume.js';
+import { DEFAULT_SERVER_HEARTBEAT_MS } from './ws/hub.js';
 import { createStderrLogger } from './logger.js';
 
 const USAGE = `usage:
   live-shop-server [--port 8080] [--host 127.0.0.1] [--data ./.live-shop-data] [--seed demo]
                    [--no-autopilot] [--autopilot-interval 20000] [--secret s] [--allow-origin <origin>]...
-  live-shop-server token --role host|viewer --room <room> [--name <name>] [--ttl 12h] [--data dir | --secret s]`;
+                   [--replay-max-events 1000] [--replay-max-age 300000] [--heartbeat 3000]
+  live-shop-server token --role host|moderator|viewer --room <room> [--name <name>] [--ttl 12h] [--data dir | --secret s]`;
 
 /** Thrown for a wrong command line: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -38,7 +41,9 @@ async function token(args: string[]): Promise<void> {
       secret: { type: 'string' },
     },
   });
-  if (values.role !== 'host' && values.role !== 'viewer') throw new UsageError('--role must be host or viewer');
+  if (values.role !== 'host' && values.role !== 'viewer' && values.role !== 'moderator') {
+    throw new UsageError('--role must be host, moderator or viewer');
+  }
   const secret = await secretFor(resolve(values.data), values.secret);
   const claims = { role: values.role, room: values.room, ...(values.name ? { name: values.name } : {}) } as const;
   process.stdout.write(`${await signToken(secret, claims, { expiresIn: values.ttl })}\n`);
@@ -57,6 +62,9 @@ async function serve(args: string[]): Promise<void> {
       'autopilot-interval': { type: 'string' },
       secret: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      'replay-max-events': { type: 'string' },
+      'replay-max-age': { type: 'string' },
+      heartbeat: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -75,6 +83,9 @@ async function serve(args: string[]): Promise<void> {
     autopilot: values.seed === 'demo' && !values['no-autopilot'],
     autopilotIntervalMs: integer(values['autopilot-interval'], 'autopilot-interval', DEFAULTS.autopilotIntervalMs, 100),
     allowOrigins: values['allow-origin'],
+    replayMaxEvents: integer(values['replay-max-events'], 'replay-max-events', DEFAULT_REPLAY_WINDOW.maxEvents, 0),
+    replayMaxAgeMs: integer(values['replay-max-age'], 'replay-max-age', DEFAULT_REPLAY_WINDOW.maxAgeMs, 0),
+    heartbeatMs: integer(values.heartbeat, 'heartbeat', DEFAULT_SERVER_HEARTBEAT_MS, 50),
     logger: createStderrLogger({ quiet: values.quiet }),
   });
   let stopping = false;

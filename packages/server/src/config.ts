@@ -1,6 +1,8 @@
 import type { Logger } from './logger.js';
+import type { DataKey } from './security/field-cipher.js';
 import type { SeedName } from './demo/seed.js';
 import type { ServerPaths } from './paths.js';
+import type { HubOptions } from './ws/hub.js';
 
 /** Options of {@link createServer}. Only `dataDir` is required. */
 export interface ServerOptions {
@@ -12,6 +14,11 @@ export interface ServerOptions {
   host?: string;
   /** Token signing secret. Default: LIVE_SHOP_SECRET, else a random secret kept in the data folder. */
   secret?: string;
+  /**
+   * Keys that encrypt customer data at rest, newest first. Default: LIVE_SHOP_DATA_KEYS
+   * (`id:base64key,…`), else a key generated once into the data folder.
+   */
+  dataKeys?: DataKey[];
   /** Seed to write on start (idempotent). */
   seed?: SeedName | null;
   /** Run the demo host (pins and chat) in the demo room. Default false. */
@@ -28,8 +35,22 @@ export interface ServerOptions {
   logger?: Logger;
   /** Folders files are served from (tests may point elsewhere). Default: beside this package. */
   paths?: Partial<ServerPaths>;
-  /** WebSocket heartbeat interval in ms. Default 10 000. */
+  /** WebSocket heartbeat interval in ms; a silent peer is dropped within one to two intervals. Default 3 000. */
   heartbeatMs?: number;
+  /**
+   * Replay window of a reconnecting client: at most this many missed events are replayed (more get a
+   * snapshot). Default 1 000.
+   */
+  replayMaxEvents?: number;
+  /** Replay window by age: a client that missed an event older than this (ms) gets a snapshot. Default 300 000. */
+  replayMaxAgeMs?: number;
+  /** A socket whose unsent output exceeds this many bytes is closed with 1013 (a slow consumer). Default 1 MiB. */
+  maxBufferedBytes?: number;
+  /**
+   * Per-connection token buckets, replacing the defaults (`DEFAULT_RATE_LIMITS`). For load tools such as
+   * bench/fanout, whose one host posts faster than a person may; leave unset in production.
+   */
+  rateLimits?: HubOptions['limits'];
 }
 
 /** Defaults shared by the CLI and {@link createServer}. */

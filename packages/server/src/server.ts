@@ -8,11 +8,17 @@ import { startAutopilot, type Autopilot } from './demo/autopilot.js';
 import { seed } from './demo/seed.js';
 import { MediaRoutes } from './http/media.js';
 import { createRouter } from './http/router.js';
+import { WebRtcRelay } from './media/webrtc/relay.js';
+import { WebRtcRoutes } from './media/webrtc/routes.js';
+import { withRelayWhep } from './media/webrtc/room-info.js';
 import { createStderrLogger } from './logger.js';
 import { defaultPaths } from './paths.js';
 import type { DomainContext } from './rooms/context.js';
 import { RoomLog } from './rooms/room-log.js';
+import { DEFAULT_REPLAY_WINDOW } from './rooms/resume.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { FieldCipher } from './security/field-cipher.js';
+import { loadDataKeys } from './security/data-keys.js';
 import type { Store } from './store/store.js';
 import { Hub } from './ws/hub.js';
 
@@ -41,10 +47,12 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the secret must be at least ${MIN_SECRET_LENGTH} characters`);
   const paths = { ...defaultPaths(), ...options.paths };
 
-  const store = openSqliteStore(options.dataDir);
+  const store = openSqliteStore(options.dataDir, new FieldCipher(options.dataKeys ?? (await loadDataKeys(options.dataDir))));
   const bus = createMemoryBus(logger);
   const log = new RoomLog(store, bus, now);
-  const ctx: DomainContext = { store, log, now };
+  const relay = new WebRtcRelay({ logger });
+  // Snapshots name the relay's WHEP endpoint while a host publishes (media/webrtc/room-info.ts).
+  const ctx: DomainContext = { store: withRelayWhep(store, relay), log, now };
   let http: Server | undefined;
   let hub: Hub | undefined;
   let autopilot: Autopilot | undefined;
@@ -66,10 +74,24 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
       isAllowedOrigin,
       logger,
       ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+      ...(options.rateLimits === undefined ? {} : { limits: options.rateLimits }),
+      ...(options.maxBufferedBytes === undefined ? {} : { maxBufferedBytes: options.maxBufferedBytes }),
+      replay: {
+        maxEvents: options.replayMaxEvents ?? DEFAULT_REPLAY_WINDOW.maxEvents,
+        maxAgeMs: options.replayMaxAgeMs ?? DEFAULT_REPLAY_WINDOW.maxAgeMs,
+      },
     });
     hub = liveHub;
     const server = createHttpServer(
-      createRouter({ ctx, paths, media: new MediaRoutes(paths.mediaDir, now), isAllowedOrigin, allowedOrigins, logger }),
+      createRouter({
+        ctx,
+        paths,
+        media: new MediaRoutes(paths.mediaDir, now),
+        webrtc: new WebRtcRoutes({ relay, secret, isAllowedOrigin }),
+        isAllowedOrigin,
+        allowedOrigins,
+        logger,
+      }),
     );
     http = server;
     server.on('upgrade', (req, socket, head) => liveHub.handleUpgrade(req, socket, head));
@@ -115,6 +137,7 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   async function shutdown(): Promise<void> {
     await autopilot?.stop();
     await hub?.close();
+    await relay.close();
     if (http?.listening) {
       const server = http;
       await new Promise<void>((resolve) => {

@@ -3,11 +3,17 @@ import { LiveShopError, toLiveShopError } from '../errors.js';
 import { HlsJsTransport, hasMediaSource } from './hls.js';
 import { NativeHlsTransport, canPlayNativeHls } from './native.js';
 import type { MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
+import { LazyWhepTransport, hasWebRtc } from './whep-loader.js';
 
 /** Options of {@link MediaController}. */
 export interface MediaControllerOptions {
-  /** Give up on a transport when no frame is shown this long after `play()`. Default 15 000 ms. */
+  /** Give up on an HLS transport when no frame is shown this long after `play()`. Default 15 000 ms. */
   ttffTimeoutMs?: number;
+  /**
+   * Give up on WHEP (and fall back to the next source) when no frame is shown this long. WebRTC shows its
+   * first frame well under a second when it works, so this is short. Default 5 000 ms.
+   */
+  whepTimeoutMs?: number;
   /** Try the browser's own HLS before hls.js where both work. Default false. */
   preferNative?: boolean;
 }
@@ -15,13 +21,16 @@ export interface MediaControllerOptions {
 const IDLE: MediaState = { status: 'idle', transport: null, ttffMs: null, stalls: 0, latencyMs: null, muted: false, error: null };
 
 /**
- * Plays a live stream into one `<video>`: picks a transport (hls.js where Media Source Extensions exist,
- * loaded lazily; else native HLS), falls back to the next one when a transport shows no frame in time,
- * and exposes what happens in `$media` (status, transport, time to first frame, stalls, live latency).
+ * Plays a live stream into one `<video>`: tries the sources in order (WHEP over WebRTC, loaded lazily;
+ * HLS through hls.js where Media Source Extensions exist, loaded lazily, else native HLS), falls back
+ * to the next one when a transport is refused or shows no frame in time (and from WHEP to the next
+ * source when the WebRTC session is lost while playing), and exposes what happens in `$media` (status,
+ * transport, time to first frame, stalls, live latency).
  */
 export class MediaController {
   readonly #video: HTMLVideoElement;
   readonly #ttffTimeoutMs: number;
+  readonly #whepTimeoutMs: number;
   readonly #preferNative: boolean;
   readonly #state = atom<MediaState>(IDLE);
   #transport: MediaTransport | null = null;
@@ -33,6 +42,7 @@ export class MediaController {
   constructor(video: HTMLVideoElement, options: MediaControllerOptions = {}) {
     this.#video = video;
     this.#ttffTimeoutMs = options.ttffTimeoutMs ?? 15_000;
+    this.#whepTimeoutMs = options.whepTimeoutMs ?? 5_000;
     this.#preferNative = options.preferNative ?? false;
   }
 
@@ -47,14 +57,32 @@ export class MediaController {
    */
   async play(sources: readonly MediaSourceConfig[]): Promise<void> {
     this.stop();
-    const generation = this.#generation;
-    const startedAt = performance.now();
     this.#state.set({ ...IDLE, status: 'loading' });
-    let lastError: LiveShopError | null = null;
-    for (const source of sources) {
-      for (const kind of this.#transportsFor()) {
+    await this.#playFrom(sources, 0, performance.now(), this.#generation, null);
+  }
+
+  async #playFrom(
+    sources: readonly MediaSourceConfig[],
+    from: number,
+    startedAt: number,
+    generation: number,
+    previousError: LiveShopError | null,
+  ): Promise<void> {
+    let lastError = previousError;
+    for (let index = from; index < sources.length; index += 1) {
+      const source = sources[index];
+      if (!source) continue;
+      // A WebRTC session lost while playing moves on to the next source instead of ending in error.
+      const onLost =
+        source.type === 'whep' && index + 1 < sources.length
+          ? (error: LiveShopError): void => {
+              this.#update({ status: 'loading', transport: null, latencyMs: null });
+              void this.#playFrom(sources, index + 1, performance.now(), generation, error);
+            }
+          : undefined;
+      for (const kind of this.#transportsFor(source)) {
         try {
-          await this.#attempt(kind, source.url, startedAt, generation);
+          await this.#attempt(kind, source.url, startedAt, generation, onLost);
           return;
         } catch (error) {
           if (generation !== this.#generation) return;
@@ -75,7 +103,8 @@ export class MediaController {
     this.#state.set(IDLE);
   }
 
-  #transportsFor(): TransportKind[] {
+  #transportsFor(source: MediaSourceConfig): TransportKind[] {
+    if (source.type === 'whep') return hasWebRtc() ? ['whep'] : [];
     const kinds: TransportKind[] = [];
     if (hasMediaSource()) kinds.push('hls.js');
     if (canPlayNativeHls(this.#video)) kinds.push('native');
@@ -83,7 +112,13 @@ export class MediaController {
   }
 
   /** One transport, one try: resolves at its first frame; rejects on a fatal error or TTFF timeout. */
-  #attempt(kind: TransportKind, url: string, startedAt: number, generation: number): Promise<void> {
+  #attempt(
+    kind: TransportKind,
+    url: string,
+    startedAt: number,
+    generation: number,
+    onLost?: (error: LiveShopError) => void,
+  ): Promise<void> {
     const video = this.#video;
     const current = () => generation === this.#generation;
     return new Promise<void>((resolve, reject) => {
@@ -94,18 +129,24 @@ export class MediaController {
           reject(error);
           return;
         }
-        // After the first frame the transport already spent its retries: this is terminal.
         this.#release();
+        if (onLost) return onLost(error);
+        // After the first frame the transport already spent its retries: this is terminal.
         this.#state.set({ ...this.#state.get(), status: 'error', error });
       };
       const transport =
-        kind === 'hls.js' ? new HlsJsTransport(video, fail) : new NativeHlsTransport(video, fail);
+        kind === 'whep'
+          ? new LazyWhepTransport(video, fail)
+          : kind === 'hls.js'
+            ? new HlsJsTransport(video, fail)
+            : new NativeHlsTransport(video, fail);
       this.#transport = transport;
       this.#state.set({ ...this.#state.get(), transport: kind, error: null });
 
+      const timeoutMs = kind === 'whep' ? this.#whepTimeoutMs : this.#ttffTimeoutMs;
       const timer = setTimeout(() => {
-        fail(new LiveShopError('timeout', `${kind}: no video frame within ${this.#ttffTimeoutMs} ms`));
-      }, this.#ttffTimeoutMs);
+        fail(new LiveShopError('timeout', `${kind}: no video frame within ${timeoutMs} ms`));
+      }, timeoutMs);
       this.#cleanups.push(() => clearTimeout(timer));
 
       const firstFrame = (): void => {
@@ -185,6 +226,10 @@ export class MediaController {
     this.#transport?.stop();
     this.#transport = null;
     const video = this.#video;
+    if (video.srcObject) {
+      video.pause();
+      video.srcObject = null;
+    }
     if (video.hasAttribute('src') || video.currentSrc) {
       video.pause();
       video.removeAttribute('src');

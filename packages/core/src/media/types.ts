@@ -1,15 +1,18 @@
 import type { LiveShopError } from '../errors.js';
 
-/** A video source, in the order of preference given to {@link MediaController.play}. */
+/**
+ * A video source, in the order of preference given to {@link MediaController.play}, e.g.
+ * `[{ type: 'whep', url }, { type: 'hls', url }]`: sub-second WebRTC first, HLS when it is refused.
+ */
 export type MediaSourceConfig = {
-  /** The kind of source; only HLS for now (WHEP comes later). */
-  type: 'hls';
-  /** Absolute URL of the playlist (use `client.resolveUrl(room.hls)`). */
+  /** `hls`: a live HLS playlist; `whep`: a WHEP (WebRTC-HTTP egress) endpoint. */
+  type: 'hls' | 'whep';
+  /** Absolute URL of the playlist or endpoint (use `client.resolveUrl(room.hls)` / `room.whep`). */
   url: string;
 };
 
-/** How a video is delivered to the `<video>` element. */
-export type TransportKind = 'hls.js' | 'native';
+/** How a video is delivered to the `<video>` element: WebRTC over WHEP, hls.js, or the browser's own HLS. */
+export type TransportKind = 'whep' | 'hls.js' | 'native';
 
 /** The value of `$media`: what the player is doing and how well. */
 export interface MediaState {
@@ -21,7 +24,10 @@ export interface MediaState {
   ttffMs: number | null;
   /** How often playback stalled (`waiting`) after the first frame. */
   stalls: number;
-  /** HLS: `Date.now()` minus the program-date-time of the frame on screen, ms. */
+  /**
+   * Live latency, ms. HLS: `Date.now()` minus the program-date-time of the frame on screen; WHEP: the
+   * jitter-buffer delay plus half the round-trip time (from `getStats()`).
+   */
   latencyMs: number | null;
   /** True when the browser refused autoplay with sound and the video plays muted instead. */
   muted: boolean;
@@ -30,7 +36,7 @@ export interface MediaState {
 }
 
 /**
- * One way to deliver video into the element (hls.js, native HLS). The controller owns the fallback
+ * One way to deliver video into the element (WHEP, hls.js, native HLS). The controller owns the fallback
  * policy; a transport owns its own bounded retries and reports a fatal error once they are spent.
  */
 export interface MediaTransport {

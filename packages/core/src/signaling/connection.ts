@@ -13,6 +13,7 @@ import {
 import { LiveShopError, errorFromBody } from '../errors.js';
 import type { ConnectionState, ConnectionStatus } from '../stores/connection.js';
 import type { ReconnectPolicy } from './backoff.js';
+import { ClockEstimator, type ClockEstimate } from './clock.js';
 import { commandIds } from './ids.js';
 
 /** What a {@link Connection} needs; the client fills in the defaults. */
@@ -33,8 +34,13 @@ export interface ConnectionOptions {
 export interface ConnectionHandlers {
   /** The connection state changed. */
   state(state: ConnectionState): void;
-  /** The server answered `hello`: replace the room state with this snapshot. */
+  /**
+   * The server answered `hello`. `recovered: false`: replace the room state with its snapshot;
+   * `recovered: true`: keep the state, the missed events follow through {@link ConnectionHandlers.event}.
+   */
   welcome(welcome: Welcome, reconnected: boolean): void;
+  /** A new estimate of the server clock (after each pong). */
+  clock(estimate: ClockEstimate): void;
   /** A new room event (seq greater than anything applied before). */
   event(event: RoomEvent): void;
   /** A problem that did not end the connection (error frame, unreadable frame). */
@@ -66,6 +72,12 @@ export class Connection {
   #joined = false;
   #everJoined = false;
   #lastSeq: number | null = null;
+  /** Epoch of the room log `#lastSeq` belongs to; sent with it so the server can replay instead of resending all. */
+  #epoch: string | null = null;
+  /** When the ping `#pingId` left (client clock), for the clock sample its pong makes. */
+  #pingSentAt = 0;
+  readonly #clock = new ClockEstimator();
+  #listening = false;
   /** Why the last socket ended; shown in the state while reconnecting. */
   #lastError: LiveShopError | null = null;
   #pingId: string | null = null;
@@ -93,8 +105,14 @@ export class Connection {
    */
   connect(): void {
     if (this.#disposed || (this.#status !== 'idle' && this.#status !== 'closed')) return;
+    this.#listenToNetwork(true);
     this.#attempt = 0;
     this.#open();
+  }
+
+  /** The current server clock estimate. */
+  get clock(): ClockEstimate {
+    return this.#clock.estimate();
   }
 
   /**
@@ -130,6 +148,7 @@ export class Connection {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#listenToNetwork(false);
     clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = undefined;
     this.#teardownSocket();
@@ -139,6 +158,11 @@ export class Connection {
   }
 
   #open(): void {
+    if (isOffline()) {
+      // No network: trying would only fail; the browser's 'online' event brings us back.
+      this.#setState('offline', this.#attempt, this.#lastError);
+      return;
+    }
     this.#setState(this.#everJoined || this.#attempt > 0 ? 'reconnecting' : 'connecting', this.#attempt, this.#lastError);
     const WebSocketImpl = this.#options.WebSocket ?? globalThis.WebSocket;
     if (typeof WebSocketImpl !== 'function') {
@@ -156,6 +180,9 @@ export class Connection {
     socket.addEventListener('open', this.#onOpen);
     socket.addEventListener('message', this.#onMessage);
     socket.addEventListener('close', this.#onClose);
+    // 'close' always follows 'error' and reports it. The listener stays after teardown on purpose: Node's `ws`
+    // throws an 'error' that nobody listens to, and it may emit one after we closed a socket still connecting.
+    socket.addEventListener('error', ignoreError);
   }
 
   readonly #onOpen = (): void => {
@@ -170,6 +197,7 @@ export class Connection {
         ...(token === undefined ? {} : { token }),
         ...(name === undefined ? {} : { name }),
         ...(this.#lastSeq === null ? {} : { lastSeq: this.#lastSeq }),
+        ...(this.#lastSeq === null || this.#epoch === null ? {} : { epoch: this.#epoch }),
       }),
     );
     this.#helloTimer = setTimeout(() => {
@@ -204,7 +232,10 @@ export class Connection {
         this.#onAck(frame);
         return;
       case 'pong':
-        if (frame.id === this.#pingId) this.#pingId = null;
+        if (frame.id === this.#pingId) {
+          this.#pingId = null;
+          this.#handlers.clock(this.#clock.add({ sentAt: this.#pingSentAt, receivedAt: Date.now(), serverTime: frame.serverTime }));
+        }
         return;
       case 'error':
         this.#handlers.error(errorFromBody(frame));
@@ -214,6 +245,11 @@ export class Connection {
         if (!this.#joined) return;
         // Dedup: a resumed stream may repeat what this client already applied.
         if (this.#lastSeq !== null && frame.seq <= this.#lastSeq) return;
+        if (this.#lastSeq !== null && frame.seq > this.#lastSeq + 1) {
+          // Never a silent gap: rejoin from the last applied seq; the server replays or sends a snapshot.
+          this.#resync(new LiveShopError('network', `missed room events ${this.#lastSeq + 1}..${frame.seq - 1}; resyncing`));
+          return;
+        }
         this.#lastSeq = frame.seq;
         this.#handlers.event(frame);
     }
@@ -222,12 +258,22 @@ export class Connection {
   #onWelcome(welcome: Welcome): void {
     clearTimeout(this.#helloTimer);
     this.#helloTimer = undefined;
+    if (welcome.recovered && (this.#lastSeq === null || welcome.epoch !== this.#epoch)) {
+      // A resume we did not ask for: we cannot trust our state against it, so start over with a snapshot.
+      this.#epoch = null;
+      this.#lastSeq = null;
+      this.#resync(new LiveShopError('internal', 'the server resumed a log this client does not hold'));
+      return;
+    }
     const reconnected = this.#everJoined;
     this.#joined = true;
     this.#everJoined = true;
     this.#attempt = 0;
     this.#lastError = null;
-    this.#lastSeq = welcome.snapshot.seq;
+    // Resumed: our seq stays, the replay follows. Otherwise the snapshot is the new truth (possibly of a new log).
+    if (!welcome.recovered) this.#lastSeq = welcome.snapshot.seq;
+    if (welcome.epoch !== this.#epoch) this.#clock.reset();
+    this.#epoch = welcome.epoch;
     this.#handlers.welcome(welcome, reconnected);
     this.#setState('open', 0, null);
     this.#startHeartbeat();
@@ -259,10 +305,57 @@ export class Connection {
         this.#drop(new LiveShopError('timeout', `no pong in ${this.#options.heartbeatMs} ms; the connection is dead`));
         return;
       }
-      this.#pingId = this.#nextId();
-      this.#sendRaw(JSON.stringify({ t: 'ping', id: this.#pingId, at: Date.now() }));
+      this.#ping();
     }, this.#options.heartbeatMs);
+    // A first clock sample right away, not one heartbeat later.
+    this.#ping();
   }
+
+  #ping(): void {
+    this.#pingId = this.#nextId();
+    this.#pingSentAt = Date.now();
+    this.#sendRaw(JSON.stringify({ t: 'ping', id: this.#pingId, at: this.#pingSentAt }));
+  }
+
+  /** Rejoins at once (no backoff): the socket is fine but our view of the room is not. */
+  #resync(error: LiveShopError): void {
+    this.#teardownSocket();
+    this.#rejectAll(this.#inflight, () => new LiveShopError('network', 'the connection was reset before the answer came', { cause: error }));
+    this.#lastError = error;
+    this.#open();
+  }
+
+  /** Follows the browser's network state: 'offline' drops the socket and waits, 'online' reconnects at once. */
+  #listenToNetwork(on: boolean): void {
+    const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+    if (typeof target.addEventListener !== 'function' || typeof target.removeEventListener !== 'function') return;
+    if (on === this.#listening) return;
+    this.#listening = on;
+    if (on) {
+      target.addEventListener('offline', this.#onOffline);
+      target.addEventListener('online', this.#onOnline);
+    } else {
+      target.removeEventListener('offline', this.#onOffline);
+      target.removeEventListener('online', this.#onOnline);
+    }
+  }
+
+  readonly #onOffline = (): void => {
+    if (this.#disposed || this.#status === 'closed' || this.#status === 'idle' || this.#status === 'offline') return;
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    this.#teardownSocket();
+    const error = new LiveShopError('network', 'the device is offline');
+    this.#rejectAll(this.#inflight, () => new LiveShopError('network', 'went offline before the answer came', { cause: error }));
+    this.#lastError = error;
+    this.#setState('offline', this.#attempt, error);
+  };
+
+  readonly #onOnline = (): void => {
+    if (this.#disposed || this.#status !== 'offline') return;
+    this.#attempt = 0;
+    this.#open();
+  };
 
   #transmit(pending: Pending): void {
     this.#inflight.set(pending.id, pending);
@@ -327,3 +420,11 @@ export class Connection {
     this.#handlers.state({ status, attempt, error });
   }
 }
+
+/** True only when the runtime says for sure there is no network (`navigator.onLine === false`). */
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && (navigator as { onLine?: boolean }).onLine === false;
+}
+
+/** Listener for a socket's 'error' event, whose 'close' event carries the report. */
+function ignoreError(): void {}

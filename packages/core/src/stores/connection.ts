@@ -4,9 +4,11 @@ import type { LiveShopError } from '../errors.js';
 /**
  * Where the connection to the room server is:
  * `idle` (not started) → `connecting` → `open`; after a drop `reconnecting` (with the attempt number)
- * → `open` again; `closed` after `dispose()` or when the reconnect policy gives up (then `error` says why).
+ * → `open` again; `offline` while the browser reports no network (no attempts are made; it reconnects
+ * as soon as the network is back); `closed` after `dispose()` or when the reconnect policy gives up
+ * (then `error` says why).
  */
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'closed';
 
 /** The value of `$connection`. */
 export interface ConnectionState {

@@ -38,10 +38,15 @@ export function createRoomStores(): RoomStores {
 }
 
 /**
- * Replaces everything with the snapshot of a `welcome`. Replace, not merge: after a reconnect the
- * snapshot is the truth, and anything missed while offline is in it.
+ * Applies a `welcome`. With a snapshot (`recovered: false`) everything is replaced, not merged: the snapshot
+ * is the truth, and anything missed while away is in it. A resumed welcome (`recovered: true`) keeps the
+ * state: the events missed follow it and are applied one by one.
  */
 export function applyWelcome(stores: RoomStores, welcome: Welcome): void {
+  if (welcome.recovered) {
+    stores.$viewer.set({ role: welcome.role, name: welcome.name });
+    return;
+  }
   const { snapshot } = welcome;
   batch(() => {
     stores.$room.set(snapshot.room);

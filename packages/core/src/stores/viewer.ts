@@ -1,9 +1,10 @@
 import { atom, type WritableAtom } from 'nanostores';
+import type { Role } from '@live-shop/protocol';
 
 /** Who this client is in the room, as the server granted it in `welcome`. */
 export interface Viewer {
-  /** `host` may pin products; `viewer` may chat and buy. */
-  role: 'viewer' | 'host';
+  /** `host` may pin products; `moderator` keeps the chat in order; `viewer` may chat and buy. */
+  role: Role;
   /** Display name the server uses for this client's chat messages. */
   name: string;
 }

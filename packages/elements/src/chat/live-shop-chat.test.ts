@@ -77,4 +77,18 @@ describe('<live-shop-chat>', () => {
     expect(part(el, 'error').textContent).to.match(/^Could not send: .*300/);
     expect(part<HTMLInputElement>(el, 'input').value).to.equal(tooLong);
   });
+
+  it('passes an axe accessibility audit over a dark backdrop (it is drawn over the video), with a host message', async () => {
+    const viewer = await connectedClient();
+    const host = await connectedClient({ token: await token('host') });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="background: #000; padding: 8px"><live-shop-chat lang="zh-CN" .client=${viewer}></live-shop-chat></div>`,
+    );
+    const el = wrapper.querySelector('live-shop-chat')!;
+    const text = `axe ${Date.now()}`;
+    await host.sendChat(text);
+    await waitUntil(() => lastText(el) === text, 'the host message did not arrive');
+    expect(el.shadowRoot!.querySelector('[role="log"]')!.getAttribute('aria-label')).to.equal('聊天');
+    await expect(el).to.be.accessible();
+  });
 });

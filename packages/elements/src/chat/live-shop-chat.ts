@@ -17,7 +17,7 @@ let instances = 0;
  *
  * @summary Live chat strip for a LiveShopClient.
  *
- * @csspart messages - The message list (`role="log"`).
+ * @csspart messages - The message list (inside the `role="log"` live region).
  * @csspart message - One message; also `host-message` for the host's and `system-message` for the room's.
  * @csspart author - The author's name.
  * @csspart host-badge - The "Host" mark before the host's name.
@@ -61,17 +61,19 @@ export class LiveShopChat extends LitElement {
     const all = this.#chat.value ?? [];
     const shown = this.max > 0 ? all.slice(-this.max) : [];
     return html`
-      <ol part="messages" role="log" aria-live="polite" aria-label=${t.chatLabel}>
-        ${repeat(
-          shown,
-          (message) => message.id,
-          (message) => html`
-            <li part=${message.role === 'viewer' ? 'message' : `message ${message.role}-message`}>
-              ${message.role === 'host' ? html`<span part="host-badge">${t.host}</span>` : nothing}<span part="author">${message.name}</span><span part="text">${message.text}</span>
-            </li>
-          `,
-        )}
-      </ol>
+      <div role="log" aria-live="polite" aria-label=${t.chatLabel}>
+        <ol part="messages">
+          ${repeat(
+            shown,
+            (message) => message.id,
+            (message) => html`
+              <li part=${message.role === 'viewer' ? 'message' : `message ${message.role}-message`}>
+                ${message.role === 'host' ? html`<span part="host-badge">${t.host}</span>` : nothing}<span part="author">${message.name}</span><span part="text">${message.text}</span>
+              </li>
+            `,
+          )}
+        </ol>
+      </div>
       <form part="form" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="${this.#id}-input">${t.chatInputLabel}</label>
         <input

@@ -46,6 +46,29 @@ export interface Messages {
   readonly orderId: string;
   readonly total: string;
   readonly backToStream: string;
+  /** Submit label after a failure: the same order again, with the same idempotency key. */
+  readonly retryOrder: (total: string) => string;
+  /** Shown in the sheet when every variant of the product is sold out. */
+  readonly soldOutNotice: string;
+  readonly shelfTitle: string;
+  readonly shelfCount: (count: number) => string;
+  readonly shelfEmpty: string;
+  /** Accessible name of the player's shopping-bag button. */
+  readonly openShelf: (count: number) => string;
+  readonly closeShelf: string;
+  /** Marks the product the host is presenting now. */
+  readonly presenting: string;
+  readonly pause: string;
+  readonly mute: string;
+  readonly unmuteShort: string;
+  readonly volume: string;
+  readonly fullscreen: string;
+  readonly exitFullscreen: string;
+  readonly pictureInPicture: string;
+  readonly exitPictureInPicture: string;
+  /** Live latency next to the badge, from seconds already formatted. */
+  readonly latency: (seconds: string) => string;
+  readonly controlsLabel: string;
 }
 
 /** Simplified Chinese. */
@@ -92,6 +115,24 @@ export const zhCN: Messages = {
   orderId: '订单号',
   total: '合计',
   backToStream: '返回直播',
+  retryOrder: (total) => `重试提交 ${total}`,
+  soldOutNotice: '这件商品已经全部售罄了。',
+  shelfTitle: '购物袋',
+  shelfCount: (count) => `共 ${count} 件商品`,
+  shelfEmpty: '直播间还没有商品',
+  openShelf: (count) => `打开购物袋，共 ${count} 件商品`,
+  closeShelf: '关闭购物袋',
+  presenting: '讲解中',
+  pause: '暂停',
+  mute: '静音',
+  unmuteShort: '取消静音',
+  volume: '音量',
+  fullscreen: '全屏',
+  exitFullscreen: '退出全屏',
+  pictureInPicture: '画中画',
+  exitPictureInPicture: '退出画中画',
+  latency: (seconds) => `延迟 ${seconds} 秒`,
+  controlsLabel: '播放控制',
 };
 
 /** English. */
@@ -138,4 +179,22 @@ export const en: Messages = {
   orderId: 'Order number',
   total: 'Total',
   backToStream: 'Back to the stream',
+  retryOrder: (total) => `Try again · ${total}`,
+  soldOutNotice: 'Every option of this product is sold out.',
+  shelfTitle: 'Shopping bag',
+  shelfCount: (count) => (count === 1 ? '1 product' : `${count} products`),
+  shelfEmpty: 'No products in this room yet',
+  openShelf: (count) => `Open the shopping bag, ${count === 1 ? '1 product' : `${count} products`}`,
+  closeShelf: 'Close the shopping bag',
+  presenting: 'Presenting',
+  pause: 'Pause',
+  mute: 'Mute',
+  unmuteShort: 'Unmute',
+  volume: 'Volume',
+  fullscreen: 'Full screen',
+  exitFullscreen: 'Exit full screen',
+  pictureInPicture: 'Picture in picture',
+  exitPictureInPicture: 'Exit picture in picture',
+  latency: (seconds) => `${seconds} s behind`,
+  controlsLabel: 'Video controls',
 };

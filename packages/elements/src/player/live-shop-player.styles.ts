@@ -11,10 +11,64 @@ export const playerStyles = [
       aspect-ratio: var(--live-shop-aspect-ratio, 9 / 16);
       max-height: var(--live-shop-max-height, 100vh);
       overflow: hidden;
+      /* clip, not a scroll container: focusing into a sheet that is still sliding in (below the edge)
+         must not scroll the whole player up and leave the video shifted. */
+      overflow: clip;
       background: var(--live-shop-background, #000000);
       border-radius: var(--live-shop-radius, 12px);
       color: var(--live-shop-overlay-text, #ffffff);
       isolation: isolate;
+      /* The sheets become side sheets on wide players: they ask the player's width, not the page's. */
+      container-type: inline-size;
+    }
+    /* Layouts: CSS only, the same parts in every one. */
+    :host([layout='vertical']) {
+      max-width: var(--live-shop-vertical-max-width, 480px);
+      margin-inline: auto;
+    }
+    :host([layout='overlay']),
+    :host([layout='side']) {
+      aspect-ratio: var(--live-shop-aspect-ratio, 16 / 9);
+    }
+    :host([layout='overlay']) [part='video'],
+    :host([layout='side']) [part='video'] {
+      object-fit: var(--live-shop-video-fit, contain);
+    }
+    :host([layout='side']) [part='video'],
+    :host([layout='side']) [part='overlay'] {
+      /* A width, not an inset: an absolutely placed <video> with width auto takes its intrinsic 300px. */
+      width: calc(100% - var(--live-shop-side-width, 320px));
+    }
+    :host([layout='side']) .bottom {
+      position: absolute;
+      inset-block: 0;
+      inset-inline-start: 100%;
+      width: var(--live-shop-side-width, 320px);
+      max-width: none;
+      justify-content: flex-end;
+      padding: 12px;
+      background: var(--live-shop-side-background, #18181b);
+    }
+    :host(:fullscreen) {
+      max-width: none;
+      max-height: none;
+      aspect-ratio: auto;
+      border-radius: 0;
+    }
+    /* Themes set the defaults of the panels' custom properties; a page's own values still win. */
+    :host([theme='dark']) {
+      --live-shop-surface: #1c1c1e;
+      --live-shop-text: #f2f2f7;
+      --live-shop-muted: #a1a1aa;
+      --live-shop-muted-surface: #2c2c2e;
+      --live-shop-border: #3f3f46;
+      --live-shop-input-background: #2c2c2e;
+      --live-shop-disabled: #52525b;
+      --live-shop-danger: #ff8a8a;
+      --live-shop-accent: #fb7185;
+      --live-shop-accent-contrast: #1a1a1a;
+      --live-shop-focus-ring: #8ab4ff;
+      color-scheme: dark;
     }
     [part='video'] {
       position: absolute;
@@ -36,9 +90,13 @@ export const playerStyles = [
       pointer-events: none;
     }
     [part='overlay'] button,
+    [part='overlay'] input,
     [part='overlay'] product-card,
     [part='overlay'] live-shop-chat {
       pointer-events: auto;
+    }
+    [part='video']:focus-visible {
+      outline-offset: -3px;
     }
     .top {
       display: flex;
@@ -68,6 +126,68 @@ export const playerStyles = [
       border-radius: 50%;
       background: currentColor;
       animation: pulse 1.4s ease-in-out infinite;
+    }
+    [part='latency'] {
+      align-self: center;
+      font-size: 0.75rem;
+      padding: 3px 8px;
+      border-radius: 999px;
+      background: var(--live-shop-badge-background, rgb(0 0 0 / 0.5));
+      font-variant-numeric: tabular-nums;
+    }
+    [part='controls'] {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      margin-inline-start: auto;
+      padding: 2px;
+      border-radius: 999px;
+      background: var(--live-shop-badge-background, rgb(0 0 0 / 0.5));
+    }
+    [part~='control'] {
+      display: inline-grid;
+      place-items: center;
+      width: 32px;
+      height: 32px;
+      padding: 0;
+      border: 0;
+      border-radius: 50%;
+      background: transparent;
+      color: inherit;
+    }
+    [part~='control']:hover {
+      background: rgb(255 255 255 / 0.15);
+    }
+    [part='volume'] {
+      width: 72px;
+      accent-color: var(--live-shop-accent, #e11d48);
+    }
+    [part='shelf-button'] {
+      position: absolute;
+      inset-inline-end: 12px;
+      inset-block-end: 12px;
+      display: inline-grid;
+      place-items: center;
+      width: 44px;
+      height: 44px;
+      padding: 0;
+      border: 0;
+      border-radius: 50%;
+      background: var(--live-shop-accent, #e11d48);
+      color: var(--live-shop-accent-contrast, #ffffff);
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+    }
+    [part='shelf-count'] {
+      position: absolute;
+      inset-block-start: -4px;
+      inset-inline-end: -4px;
+      min-width: 20px;
+      padding: 1px 5px;
+      border-radius: 999px;
+      background: #ffffff;
+      color: #1a1a1a;
+      font-size: 0.7rem;
+      font-weight: 700;
     }
     [part='status'] {
       flex: 1 1 100%;
@@ -100,6 +220,11 @@ export const playerStyles = [
       flex-direction: column;
       gap: 8px;
       max-width: var(--live-shop-overlay-width, 340px);
+      /* Room for the bag button at the inline end. */
+      margin-inline-end: 52px;
+    }
+    :host([layout='side']) .bottom {
+      margin-inline-end: 0;
     }
     [part='card'] {
       animation: card-in 320ms cubic-bezier(0.2, 0.9, 0.3, 1.2) both;
@@ -113,10 +238,31 @@ export const playerStyles = [
       background: var(--live-shop-scrim, rgb(0 0 0 / 0.35));
       animation: fade-in 200ms ease-out both;
     }
-    [part='checkout'] {
+    [part='checkout'],
+    [part='shelf'] {
       max-height: var(--live-shop-sheet-max-height, 85%);
       overflow: auto;
+      --live-shop-sheet-radius: var(--live-shop-radius, 12px) var(--live-shop-radius, 12px) 0 0;
       animation: sheet-in 260ms cubic-bezier(0.2, 0.9, 0.3, 1) both;
+    }
+    [part='shelf'] {
+      display: flex;
+      flex-direction: column;
+    }
+    /* Wide players: the sheets slide in from the side and leave most of the video in view. */
+    @container (min-width: 600px) {
+      .sheet {
+        flex-direction: row;
+        justify-content: flex-end;
+      }
+      [part='checkout'],
+      [part='shelf'] {
+        width: min(var(--live-shop-side-sheet-width, 380px), 60%);
+        height: 100%;
+        max-height: none;
+        --live-shop-sheet-radius: 0;
+        animation-name: side-sheet-in;
+      }
     }
     @keyframes card-in {
       from {
@@ -127,6 +273,11 @@ export const playerStyles = [
     @keyframes sheet-in {
       from {
         transform: translateY(100%);
+      }
+    }
+    @keyframes side-sheet-in {
+      from {
+        transform: translateX(100%);
       }
     }
     @keyframes fade-in {
@@ -142,6 +293,7 @@ export const playerStyles = [
     @media (prefers-reduced-motion: reduce) {
       [part='card'],
       [part='checkout'],
+      [part='shelf'],
       .sheet,
       [part='live-badge'].live::before {
         animation: none;

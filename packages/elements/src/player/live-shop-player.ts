@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   LiveShopClient,
@@ -7,18 +7,27 @@ import {
   MediaController,
   type CheckoutState,
   type ConnectionState,
+  type MediaSourceConfig,
   type MediaState,
 } from '@live-shop/core';
 import type { Product, RoomInfo, Stock } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
-import type { ProductBuyDetail } from '../events.js';
+import { emit, type ProductBuyDetail, type ShelfToggleDetail } from '../events.js';
 import { messagesOf, type Messages } from '../i18n/locale.js';
 import type { ProductCard } from '../product-card/product-card.js';
 import type { QuickCheckout } from '../quick-checkout/quick-checkout.js';
+import type { LiveShopShelf } from '../shelf/live-shop-shelf.js';
+import { unitsLeftOf } from '../stock.js';
+import { renderControls, type ControlsActions } from './controls.js';
+import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
 import { playerStyles } from './live-shop-player.styles.js';
+import { shortcutFor } from './shortcuts.js';
+import { VideoStateController } from './video-state.js';
 
-const mutedIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 5 6 9H2v6h4l5 4V5z" fill="currentColor"/><path d="m23 9-6 6M17 9l6 6"/></svg>`;
-const playIcon = svg`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M7 4v16l13-8z"/></svg>`;
+/** How the player arranges the video and what goes with it. */
+export type PlayerLayout = 'overlay' | 'side' | 'vertical';
+/** The player's colour scheme (of its panels: card, shelf, checkout). */
+export type PlayerTheme = 'light' | 'dark';
 
 /** `autoplay="false"` and `muted="false"` turn the on-by-default flags off; any other value (or none) is on. */
 const onUnlessFalse = {
@@ -26,54 +35,70 @@ const onUnlessFalse = {
   toAttribute: (value: boolean) => (value ? '' : null),
 };
 
-/** Units left of a product across its variants, or `null` when none is known yet. */
-export function unitsLeftOf(product: Product, stock: Stock | undefined): number | null {
-  let total: number | null = null;
-  for (const variant of product.variants) {
-    const units = stock?.[variant.id];
-    if (units !== undefined) total = (total ?? 0) + units;
-  }
-  return total;
-}
+export { unitsLeftOf };
 
 /**
- * A shoppable live stream: the room's video with the pinned product, the chat and a checkout sheet
- * over it. Drop it into any page; it connects on insertion and cleans up on removal.
+ * A shoppable live stream: the room's video with controls, the pinned product, the chat, the
+ * shopping bag and a checkout sheet over it. Drop it into any page; it connects on insertion and
+ * cleans up on removal.
  *
- * The video is muted autoplay so it starts without a gesture; a button offers sound. Buying opens
- * `<quick-checkout>` as a bottom sheet inside the player while the video keeps playing.
+ * The video is muted autoplay so it starts without a gesture; a button offers sound. Buying (from the
+ * pinned card or the shopping bag) opens `<quick-checkout>` inside the player — a bottom sheet on
+ * narrow players, a side sheet on wide ones (container queries) — while the video keeps playing.
  *
- * @summary Live video player with a pinned product card, chat and in-player checkout.
+ * Keyboard: Space or K plays/pauses, M mutes, F toggles full screen (while focus is in the player and
+ * not in a text field). `layout` and `theme` only switch CSS; every piece stays reachable through
+ * `::part()` and the custom properties below.
  *
- * @fires live-shop-product-buy - (from the card) The viewer pressed buy. `detail: { productId }`.
+ * @summary Live video player with controls, pinned product card, shopping bag, chat and in-player checkout.
+ *
+ * @fires live-shop-product-buy - (from the card or the shelf) The viewer asked to buy. `detail: { productId, source? }`.
+ * @fires live-shop-product-click - (from the shelf) A product was clicked. Cancelable. `detail: { productId, source }`.
+ * @fires live-shop-checkout - The checkout sheet is about to open. Cancelable: cancel it to run your own checkout. `detail: { productId, source }`.
  * @fires live-shop-checkout-close - (from the sheet) The checkout sheet closed. `detail: { productId, reason }`.
  * @fires live-shop-order-placed - (from the sheet) An order was confirmed. `detail: { order }`.
+ * @fires live-shop-shelf-toggle - The shopping bag opened or closed. `detail: { open, reason? }`.
  *
- * @csspart video - The `<video>` element.
- * @csspart overlay - Everything drawn over the video (badge, status, card, chat).
+ * @csspart video - The `<video>` element (focusable, for the keyboard shortcuts).
+ * @csspart overlay - Everything drawn over the video (badge, controls, status, card, chat, bag button).
  * @csspart live-badge - "LIVE" / "Starting soon" / "Ended".
+ * @csspart latency - How far behind live the picture is ("3.2 s behind"), while live and known.
+ * @csspart controls - The control bar.
+ * @csspart control - Every control-bar button; also `play-pause-button`, `mute-button`, `pip-button`, `fullscreen-button`.
+ * @csspart volume - The volume slider.
  * @csspart status - Connection and video problems ("reconnecting…"); empty when all is well.
  * @csspart unmute-button - Shown while muted: turns the sound on.
  * @csspart play-button - Shown when `autoplay` is off, until the viewer starts the video.
  * @csspart card - The pinned `<product-card>` (style its inside through its own parts).
  * @csspart chat - The `<live-shop-chat>` strip.
+ * @csspart shelf-button - The shopping-bag button.
+ * @csspart shelf-count - The number of products on the bag button.
+ * @csspart shelf - The `<live-shop-shelf>` drawer while open.
  * @csspart checkout - The `<quick-checkout>` sheet.
  *
  * @cssprop [--live-shop-font=system-ui, sans-serif] - Font family of everything inside.
  * @cssprop [--live-shop-radius=12px] - Corner radius of the player, card, sheet and bubbles.
- * @cssprop [--live-shop-accent=#e11d48] - Live badge, buttons, prices.
- * @cssprop [--live-shop-accent-contrast=#ffffff] - Text on the accent colour.
+ * @cssprop [--live-shop-accent=#e11d48] - Live badge, buttons, prices (dark theme: #fb7185).
+ * @cssprop [--live-shop-accent-contrast=#ffffff] - Text on the accent colour (dark theme: #1a1a1a).
  * @cssprop [--live-shop-background=#000000] - Behind the video.
  * @cssprop [--live-shop-overlay-text=#ffffff] - Text drawn over the video.
- * @cssprop [--live-shop-aspect-ratio=9 / 16] - Player shape.
+ * @cssprop [--live-shop-surface=#ffffff] - Card, shelf and sheet background (dark theme: #1c1c1e).
+ * @cssprop [--live-shop-text=#1a1a1a] - Text on those surfaces (dark theme: #f2f2f7).
+ * @cssprop [--live-shop-muted=#6b6b6b] - Secondary text on them (dark theme: #a1a1aa).
+ * @cssprop [--live-shop-border=#d9d9d9] - Lines and field borders on them (dark theme: #3f3f46).
+ * @cssprop [--live-shop-aspect-ratio=9 / 16] - Player shape (`overlay` and `side`: 16 / 9).
  * @cssprop [--live-shop-max-height=100vh] - Tallest the player gets.
- * @cssprop [--live-shop-video-fit=cover] - `object-fit` of the video.
+ * @cssprop [--live-shop-vertical-max-width=480px] - Widest the `vertical` layout gets (centred).
+ * @cssprop [--live-shop-side-width=320px] - Width of the panel of the `side` layout.
+ * @cssprop [--live-shop-side-background=#18181b] - Background of that panel.
+ * @cssprop [--live-shop-video-fit=cover] - `object-fit` of the video (`overlay` and `side`: contain).
  * @cssprop [--live-shop-overlay-width=340px] - Widest the card and chat get.
- * @cssprop [--live-shop-badge-background=rgb(0 0 0 / 0.5)] - Badge and button background over the video.
+ * @cssprop [--live-shop-badge-background=rgb(0 0 0 / 0.5)] - Badge, control and button background over the video.
  * @cssprop [--live-shop-status-background=rgb(0 0 0 / 0.65)] - Status banner background.
  * @cssprop [--live-shop-status-problem-background=rgb(208 2 27 / 0.85)] - Status banner when disconnected or failed.
- * @cssprop [--live-shop-scrim=rgb(0 0 0 / 0.35)] - Over the video behind the checkout sheet.
- * @cssprop [--live-shop-sheet-max-height=85%] - Tallest the checkout sheet gets.
+ * @cssprop [--live-shop-scrim=rgb(0 0 0 / 0.35)] - Over the video behind the checkout sheet and the shelf.
+ * @cssprop [--live-shop-sheet-max-height=85%] - Tallest the bottom sheets (checkout, shelf) get.
+ * @cssprop [--live-shop-side-sheet-width=380px] - Width of the side sheets on players 600px wide or more (at most 60%).
  */
 export class LiveShopPlayer extends LitElement {
   static override styles = playerStyles;
@@ -96,9 +121,35 @@ export class LiveShopPlayer extends LitElement {
   /** Play without sound. On by default so autoplay needs no gesture; `muted="false"` asks for sound. */
   @property({ converter: onUnlessFalse, reflect: true }) muted = true;
 
+  /**
+   * An HLS playlist URL to play instead of the room's stream (a recording, a CDN edge). Resolved
+   * against `server`; the room's products, chat and checkout stay as they are.
+   */
+  @property() src: string | null = null;
+
+  /**
+   * `vertical` (default): a 9:16 phone-style stream, everything over the video, at most
+   * `--live-shop-vertical-max-width` wide. `overlay`: a 16:9 stream with everything over it.
+   * `side`: a 16:9 stream with the card and chat in a panel beside it.
+   */
+  @property({ reflect: true }) layout: PlayerLayout = 'vertical';
+
+  /** Colour scheme of the card, shelf and checkout: `light` (default) or `dark`. */
+  @property({ reflect: true }) theme: PlayerTheme = 'light';
+
+  /**
+   * Language of every string inside (BCP 47: `zh-CN`, `en`); without it, the nearest `lang` of the
+   * page, then the browser's. Changing it re-renders the player and everything in it.
+   */
+  @property() override lang = '';
+
+  @state() private shelfOpen = false;
+
   @query('video') private video!: HTMLVideoElement | null;
   @query('[part="card"]') private card!: ProductCard | null;
   @query('[part="checkout"]') private sheet!: QuickCheckout | null;
+  @query('[part="shelf"]') private shelf!: LiveShopShelf | null;
+  @query('[part="shelf-button"]') private shelfButton!: HTMLButtonElement | null;
 
   #external: LiveShopClient | null = null;
   #owned: LiveShopClient | null = null;
@@ -109,7 +160,12 @@ export class LiveShopPlayer extends LitElement {
   #started = false;
   #forcedMuteSeen = false;
   #sheetWasOpen = false;
-  #restoreFocus = false;
+  #shelfWasOpen = false;
+  /** Where focus goes back when a modal panel closes, if focus was inside it. */
+  #returnFocusTo: 'card' | 'shelf-button' = 'card';
+  #restoreFocus: 'card' | 'shelf-button' | null = null;
+  /** Where the last buy request came from, for the `live-shop-checkout` event and focus return. */
+  #buySource: ProductBuyDetail['source'] | null = null;
   readonly #resolved = new WeakMap<Product, Product>();
 
   readonly #connection = new StoreController<ConnectionState>(this, () => this.client?.$connection);
@@ -119,6 +175,12 @@ export class LiveShopPlayer extends LitElement {
   readonly #stock = new StoreController<Stock>(this, () => this.client?.$stock);
   readonly #checkout = new StoreController<CheckoutState>(this, () => this.client?.checkout.$state);
   readonly #mediaState = new StoreController<MediaState>(this, () => this.#media?.$media);
+  readonly #videoState = new VideoStateController(this, () => this.video);
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.#onKeydown);
+  }
 
   /**
    * The client in use: the one you set (the player connects it but never disposes it), else the one
@@ -162,36 +224,59 @@ export class LiveShopPlayer extends LitElement {
       this.muted = true;
     }
     const open = this.#sheetProduct() !== null;
-    if (this.#sheetWasOpen && !open) {
-      // Give focus back to the buy button only if it was inside the sheet being removed.
-      this.#restoreFocus ||= (this.renderRoot as ShadowRoot).activeElement?.localName === 'quick-checkout';
-    }
+    const active = (this.renderRoot as ShadowRoot).activeElement?.localName;
+    // Give focus back (to the buy button or the bag button) only if it was inside the panel being removed.
+    if (this.#sheetWasOpen && !open && active === 'quick-checkout') this.#restoreFocus = this.#returnFocusTo;
+    if (this.#shelfWasOpen && !this.shelfOpen && active === 'live-shop-shelf' && !open) this.#restoreFocus = 'shelf-button';
   }
 
   override render() {
     const t = messagesOf(this);
     const room = this.#room.value ?? null;
     const pinned = this.#pinned.value ?? null;
+    const products = this.#products.value ?? [];
     const sheetProduct = this.#sheetProduct();
+    const modal = sheetProduct !== null || this.shelfOpen;
     return html`
-      <video part="video" playsinline ?autoplay=${this.autoplay} .muted=${this.muted} aria-label=${room?.title || t.videoLabel}></video>
-      <div part="overlay" ?inert=${sheetProduct !== null}>
+      <video
+        part="video"
+        tabindex="0"
+        playsinline
+        ?autoplay=${this.autoplay}
+        .muted=${this.muted}
+        aria-label=${room?.title || t.videoLabel}
+      ></video>
+      <div part="overlay" ?inert=${modal}>
         <div class="top">
           ${room ? this.#badge(room, t) : nothing}
+          ${renderControls(
+            {
+              paused: !this.#started && !this.autoplay ? true : this.#videoState.paused,
+              muted: this.muted,
+              volume: this.#videoState.volume,
+              fullscreen: this.#videoState.fullscreen,
+              canFullscreen: this.#videoState.canFullscreen,
+              pictureInPicture: this.#videoState.pictureInPicture,
+              canPictureInPicture: this.#videoState.canPictureInPicture,
+            },
+            this.#controlActions,
+            t,
+          )}
           ${this.#status(t)}
         </div>
         ${!this.#started && !this.autoplay
-          ? html`<button part="play-button" type="button" aria-label=${t.play} @click=${this.#onPlay}>${playIcon}</button>`
+          ? html`<button part="play-button" type="button" aria-label=${t.play} @click=${this.#onPlay}>${bigPlayIcon}</button>`
           : this.muted
             ? html`<button part="unmute-button" type="button" @click=${this.#onUnmute}>${mutedIcon} ${t.unmute}</button>`
             : nothing}
         <div class="bottom">
-          <live-shop-chat part="chat" .client=${this.client}></live-shop-chat>
+          <live-shop-chat part="chat" .client=${this.client} .locale=${this.lang || null}></live-shop-chat>
           ${pinned
             ? keyed(
                 pinned.id,
                 html`<product-card
                   part="card"
+                  .locale=${this.lang || null}
                   .product=${this.#withImage(pinned)}
                   .stock=${unitsLeftOf(pinned, this.#stock.value)}
                   @live-shop-product-buy=${this.#onBuy}
@@ -199,10 +284,32 @@ export class LiveShopPlayer extends LitElement {
               )
             : nothing}
         </div>
+        <button
+          part="shelf-button"
+          type="button"
+          aria-label=${t.openShelf(products.length)}
+          aria-haspopup="dialog"
+          aria-expanded=${this.shelfOpen ? 'true' : 'false'}
+          @click=${this.#onShelfButton}
+        >
+          ${bagIcon}<span part="shelf-count" aria-hidden="true">${products.length}</span>
+        </button>
       </div>
+      ${this.shelfOpen && !sheetProduct
+        ? html`<div class="sheet" @click=${this.#onShelfScrimClick}>
+            <live-shop-shelf
+              part="shelf"
+              modal
+              .client=${this.client}
+              .locale=${this.lang || null}
+              @live-shop-shelf-toggle=${this.#onShelfToggle}
+              @live-shop-product-buy=${this.#onBuy}
+            ></live-shop-shelf>
+          </div>`
+        : nothing}
       ${sheetProduct
         ? html`<div class="sheet" @click=${this.#onScrimClick}>
-            <quick-checkout part="checkout" .client=${this.client} .product=${sheetProduct}></quick-checkout>
+            <quick-checkout part="checkout" .client=${this.client} .locale=${this.lang || null} .product=${sheetProduct}></quick-checkout>
           </div>`
         : nothing}
     `;
@@ -211,19 +318,28 @@ export class LiveShopPlayer extends LitElement {
   protected override updated(): void {
     this.#syncMedia();
     const open = this.#sheetProduct() !== null;
+    const shelfShown = this.shelfOpen && !open;
     if (open && !this.#sheetWasOpen) {
       const sheet = this.sheet;
       void sheet?.updateComplete.then(() => sheet.focus());
-    } else if (!open && this.#restoreFocus) {
-      this.#restoreFocus = false;
-      this.card?.focus();
+    } else if (shelfShown && !this.#shelfWasOpen) {
+      const shelf = this.shelf;
+      void shelf?.updateComplete.then(() => shelf.focus());
+    } else if (!open && !shelfShown && this.#restoreFocus) {
+      const target = this.#restoreFocus === 'card' ? this.card : this.shelfButton;
+      this.#restoreFocus = null;
+      (target ?? this.shelfButton)?.focus();
     }
     this.#sheetWasOpen = open;
+    this.#shelfWasOpen = shelfShown;
   }
 
   #badge(room: RoomInfo, t: Messages) {
     const text = room.status === 'live' ? t.live : room.status === 'scheduled' ? t.scheduled : t.ended;
-    return html`<span part="live-badge" class=${room.status}>${text}</span>`;
+    const latencyMs = room.status === 'live' ? (this.#mediaState.value?.latencyMs ?? null) : null;
+    return html`<span part="live-badge" class=${room.status}>${text}</span>${latencyMs !== null && latencyMs >= 0
+        ? html`<span part="latency">${t.latency((latencyMs / 1000).toFixed(1))}</span>`
+        : nothing}`;
   }
 
   #status(t: Messages) {
@@ -297,24 +413,121 @@ export class LiveShopPlayer extends LitElement {
       this.requestUpdate();
     }
     if (!this.autoplay && !this.#started) return;
-    const hls = this.#room.value?.hls;
-    const url = hls && this.client ? this.client.resolveUrl(hls) : null;
-    if (url === this.#playingUrl) return;
-    this.#playingUrl = url;
+    // `src` overrides the room's stream; either way the URL is resolved against the server.
+    const hls = this.src || this.#room.value?.hls;
+    const url = hls && this.client ? this.client.resolveUrl(hls) : (this.src ?? null);
+    // Sub-second WebRTC first when the room has a WHEP endpoint (and no `src` override), HLS as fallback.
+    const whepPath = this.src ? null : this.#room.value?.whep;
+    const whep = whepPath && this.client ? this.client.resolveUrl(whepPath) : null;
+    const sources: MediaSourceConfig[] = [...(whep ? [{ type: 'whep' as const, url: whep }] : []), ...(url ? [{ type: 'hls' as const, url }] : [])];
+    const key = sources.map((source) => source.url).join(' ') || null;
+    if (key === this.#playingUrl) return;
+    this.#playingUrl = key;
     this.#started = true;
     this.#forcedMuteSeen = false;
-    if (url) void this.#media.play([{ type: 'hls', url }]);
+    if (sources.length > 0) void this.#media.play(sources);
     else this.#media.stop();
   }
 
   #onBuy = (event: CustomEvent<ProductBuyDetail>): void => {
-    this.client?.checkout.open(event.detail.productId);
+    const { productId } = event.detail;
+    const source = event.detail.source ?? (event.target === this.card ? 'card' : null);
+    if (this.shelfOpen) this.shelf?.close('buy');
+    // A merchant who cancels `live-shop-checkout` runs its own checkout: the player opens nothing.
+    if (!emit(this, 'live-shop-checkout', { productId, source }, { cancelable: true })) return;
+    this.#returnFocusTo = source === 'shelf' ? 'shelf-button' : 'card';
+    this.client?.checkout.open(productId);
+  };
+
+  /** Opens the shopping bag, or closes it when open. */
+  toggleShelf(open = !this.shelfOpen): void {
+    if (open === this.shelfOpen) return;
+    if (open) {
+      this.shelfOpen = true;
+      emit(this, 'live-shop-shelf-toggle', { open: true });
+    } else if (this.shelf) {
+      this.shelf.close('toggle');
+    } else {
+      this.shelfOpen = false;
+    }
+  }
+
+  #onShelfButton = (): void => this.toggleShelf();
+
+  #onShelfToggle = (event: CustomEvent<ShelfToggleDetail>): void => {
+    if (!event.detail.open) this.shelfOpen = false;
+  };
+
+  #onShelfScrimClick = (event: MouseEvent): void => {
+    if (event.target === event.currentTarget) this.shelf?.close('scrim');
   };
 
   #onScrimClick = (event: MouseEvent): void => {
     // A tap on the dimmed video above the sheet closes it, as bottom sheets do.
     if (event.target === event.currentTarget) this.sheet?.close('scrim');
   };
+
+  readonly #controlActions: ControlsActions = {
+    togglePlay: () => this.#togglePlay(),
+    toggleMute: () => (this.muted ? this.#onUnmute() : this.#mute()),
+    setVolume: (volume) => this.#setVolume(volume),
+    toggleFullscreen: () => this.#toggleFullscreen(),
+    togglePictureInPicture: () => this.#togglePictureInPicture(),
+  };
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    // The open sheet or shelf has the keyboard (its own Escape and Tab).
+    if (this.#sheetProduct() !== null || this.shelfOpen) return;
+    const action = shortcutFor(event);
+    if (!action) return;
+    event.preventDefault();
+    if (action === 'toggle-play') this.#togglePlay();
+    else if (action === 'toggle-mute') this.#controlActions.toggleMute();
+    else this.#toggleFullscreen();
+  };
+
+  #togglePlay(): void {
+    const video = this.video;
+    if (!this.#started && !this.autoplay) {
+      this.#onPlay();
+    } else if (video?.paused) {
+      video.play().catch((error: unknown) => {
+        // AbortError: a pause (the viewer's next key press) overtook this play; nothing went wrong.
+        if (!(error instanceof DOMException && error.name === 'AbortError')) console.warn('live-shop: the browser refused to play', error);
+      });
+    } else {
+      video?.pause();
+    }
+    // Show the new state at once; the media events confirm it right after.
+    this.requestUpdate();
+  }
+
+  #mute(): void {
+    this.muted = true;
+    if (this.video) this.video.muted = true;
+  }
+
+  #setVolume(volume: number): void {
+    const video = this.video;
+    if (!video || !Number.isFinite(volume)) return;
+    video.volume = Math.min(Math.max(volume, 0), 1);
+    // Moving the slider up means "I want sound"; down to zero means mute, as on every player.
+    if (volume > 0 && this.muted) this.#onUnmute();
+    else if (volume === 0 && !this.muted) this.#mute();
+  }
+
+  #toggleFullscreen(): void {
+    if (!this.#videoState.canFullscreen) return;
+    const request = this.#videoState.fullscreen ? document.exitFullscreen() : this.requestFullscreen();
+    request.catch((error: unknown) => console.warn('live-shop: full screen was refused', error));
+  }
+
+  #togglePictureInPicture(): void {
+    const video = this.video;
+    if (!video || !this.#videoState.canPictureInPicture) return;
+    const request = this.#videoState.pictureInPicture ? document.exitPictureInPicture() : video.requestPictureInPicture();
+    request.catch((error: unknown) => console.warn('live-shop: picture-in-picture was refused', error));
+  }
 
   #onPlay = (): void => {
     this.#started = true;

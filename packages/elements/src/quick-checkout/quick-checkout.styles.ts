@@ -5,13 +5,16 @@ export const quickCheckoutStyles = [
   baseStyles,
   css`
     :host {
-      display: block;
+      display: flex;
+      flex-direction: column;
       color: var(--live-shop-text, #1a1a1a);
       font-size: 0.95rem;
     }
     [part='base'] {
+      /* Fills the host: as tall as its content in a bottom sheet, the full height in a side sheet. */
+      flex: 1 1 auto;
       background: var(--live-shop-surface, #ffffff);
-      border-radius: var(--live-shop-radius, 12px) var(--live-shop-radius, 12px) 0 0;
+      border-radius: var(--live-shop-sheet-radius, var(--live-shop-radius, 12px) var(--live-shop-radius, 12px) 0 0);
       padding: 14px 16px 16px;
       max-height: 100%;
       overflow: auto;
@@ -149,6 +152,11 @@ export const quickCheckoutStyles = [
       color: var(--live-shop-danger, #d0021b);
       font-size: 0.85em;
       min-height: 0;
+    }
+    [part='sold-out'] {
+      color: var(--live-shop-danger, #d0021b);
+      font-weight: 600;
+      text-align: center;
     }
     [part='error']:empty {
       display: none;

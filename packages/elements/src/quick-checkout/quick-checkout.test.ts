@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { LiveShopClient } from '@live-shop/core';
 import type { Order, Product } from '@live-shop/protocol';
 import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, type } from '../test/helpers.js';
@@ -143,6 +144,75 @@ describe('<quick-checkout>', () => {
     part(el, 'done-button').click();
     expect(((await closed) as CustomEvent).detail).to.deep.equal({ productId: product.id, reason: 'back-to-stream' });
     expect(client.checkout.$state.get().step).to.equal('closed');
+  });
+
+  it('after a failure says why and offers to try again; the retry places exactly one order', async () => {
+    const client = await connectedClient();
+    const product = await productWithStock(client, 2);
+    const variant = product.variants[0]!;
+    const before = await fetchRoom();
+    const el = await sheet(client, product);
+    type(field(el, 'name'), 'Li Lei');
+    type(field(el, 'phone'), '13800138000');
+    part<HTMLButtonElement>(el, 'submit').click();
+    await waitUntil(() => client.checkout.$state.get().step === 'failed', 'the order did not fail');
+    await el.updateComplete;
+    expect(part(el, 'error').textContent).to.equal('Could not place the order: please check the delivery address.');
+    expect(part(el, 'submit').textContent!.trim()).to.match(/^Try again · /);
+
+    type(field(el, 'address'), '1 Queen Street, Auckland');
+    const placed = oneEvent(el, 'live-shop-order-placed');
+    part<HTMLButtonElement>(el, 'submit').click();
+    await placed;
+    expect((await fetchRoom()).stock[variant.id]).to.equal(before.stock[variant.id]! - 1);
+  });
+
+  it('says so when every option is sold out, in zh-CN, with the buy button disabled', async () => {
+    const client = await connectedClient();
+    // The last product of the demo room is bought out here (the other tests pick products with stock).
+    const product = client.$products.get().at(-1)!;
+    for (const variant of product.variants) {
+      let left = client.$stock.get()[variant.id] ?? 0;
+      for (let round = 0; left > 0 && round < 10; round++) {
+        const quantity = Math.min(left, 99);
+        await client.placeOrder({
+          variantId: variant.id,
+          quantity,
+          customer: { name: 'Stock Taker', phone: '13800138000', address: '1 Queen Street, Auckland' },
+          idempotencyKey: `sell-out-${variant.id}-${round}-${Date.now()}`,
+        });
+        left -= quantity;
+      }
+    }
+    await waitUntil(() => product.variants.every((variant) => client.$stock.get()[variant.id] === 0), 'the stock did not reach zero');
+    client.checkout.open(product.id);
+    const el = await fixture<QuickCheckout>(html`<quick-checkout lang="zh-CN" .client=${client} .product=${product}></quick-checkout>`);
+    await el.updateComplete;
+    expect(part(el, 'sold-out').textContent).to.equal('这件商品已经全部售罄了。');
+    const submit = part<HTMLButtonElement>(el, 'submit');
+    expect(submit.disabled).to.equal(true);
+    expect(submit.textContent!.trim()).to.equal('已售罄');
+    for (const radio of el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')) expect(radio.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps Tab inside the sheet, both ways', async () => {
+    const client = await connectedClient();
+    const el = await sheet(client, await productWithStock(client, 1));
+    el.focus();
+    const root = el.shadowRoot!;
+    const close = part(el, 'close-button');
+    const submit = part(el, 'submit');
+    submit.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement).to.equal(close);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(root.activeElement).to.equal(submit);
+    // A full round of Tab presses comes back to where it started, never leaving the sheet.
+    for (let i = 0; i < 12; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(root.activeElement, `Tab ${i + 1}`).to.not.equal(null);
+    }
   });
 
   it('closes on Escape and fires live-shop-checkout-close', async () => {

@@ -6,6 +6,7 @@ import type { Order, Product, Stock, Variant } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type CheckoutCloseDetail } from '../events.js';
 import { messagesOf, money, type Messages } from '../i18n/locale.js';
+import { trapTab } from '../focus.js';
 import { fieldNamedIn, maxQuantity, pickVariant, unitsLeft, type CustomerField } from './fields.js';
 import { quickCheckoutStyles } from './quick-checkout.styles.js';
 
@@ -42,8 +43,9 @@ let instances = 0;
  * @csspart quantity-input - The quantity number field.
  * @csspart label - Every field label.
  * @csspart input - Every customer field; also `name-input`, `phone-input`, `address-input`.
- * @csspart error - The error message (an aria-live region).
- * @csspart submit - The place-order button (shows the total; `aria-busy` while placing).
+ * @csspart error - Why the order failed, in the viewer's language (an aria-live region); the submit button then says "Try again".
+ * @csspart sold-out - Shown when every variant is sold out (the submit button then says "Sold out" and is disabled).
+ * @csspart submit - The place-order button (shows the total; `aria-busy` and "Placing order…" while placing; "Try again" after a failure).
  * @csspart confirmation - The order confirmation.
  * @csspart confirmation-title - "Order placed".
  * @csspart order-id - The order number.
@@ -62,6 +64,7 @@ let instances = 0;
  * @cssprop [--live-shop-disabled=#b8b8b8] - Disabled button background.
  * @cssprop [--live-shop-input-background=#ffffff] - Field background.
  * @cssprop [--live-shop-focus-ring=#2f6fed] - Keyboard focus outline.
+ * @cssprop [--live-shop-sheet-radius=12px 12px 0 0] - Corners of the sheet (the player sets 0 for its side sheet).
  */
 export class QuickCheckout extends LitElement {
   static override styles = quickCheckoutStyles;
@@ -186,9 +189,10 @@ export class QuickCheckout extends LitElement {
           <label part="label" for="${id}-address">${t.address}</label>
           <textarea part="input address-input" id="${id}-address" name="address" autocomplete="street-address" rows="2" required aria-invalid=${invalid === 'address'} aria-describedby="${id}-error"></textarea>
         </div>
+        ${variant ? nothing : html`<p part="sold-out" role="status">${t.soldOutNotice}</p>`}
         <p part="error" id="${id}-error" aria-live="assertive">${error ? t.orderFailed(this.#explain(error, invalid, t)) : ''}</p>
         <button part="submit" type="submit" aria-busy=${placing} ?disabled=${placing || !variant}>
-          ${placing ? t.placing : t.placeOrder(total)}
+          ${!variant ? t.soldOut : placing ? t.placing : error ? t.retryOrder(total) : t.placeOrder(total)}
         </button>
       </form>
     `;
@@ -303,20 +307,8 @@ export class QuickCheckout extends LitElement {
       this.close('escape');
       return;
     }
-    if (event.key !== 'Tab') return;
-    // Keep Tab inside the dialog: wrap from the last control to the close button and back.
-    const root = this.renderRoot as ShadowRoot;
-    const first = root.querySelector<HTMLElement>('[part="close-button"]');
-    const last = root.querySelector<HTMLElement>('[part="done-button"], [part="submit"]:not(:disabled)');
-    if (!first || !last) return;
-    const active = root.activeElement;
-    if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    } else if (event.shiftKey && active === first) {
-      event.preventDefault();
-      last.focus();
-    }
+    // Keep Tab inside the dialog: wrap from the last control to the first and back.
+    trapTab(event, this.renderRoot as ShadowRoot);
   };
 }
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import * as v from 'valibot';
-import { IdSchema, MAX_NAME_LENGTH } from '@live-shop/protocol';
+import { IdSchema, MAX_NAME_LENGTH, RoleSchema, type Role } from '@live-shop/protocol';
 import { LiveShopServerError } from '../errors.js';
+import { readOrCreateSecretFile } from '../security/secret-file.js';
 
 /** Audience every live-shop token is issued for. */
 export const TOKEN_AUDIENCE = 'live-shop';
@@ -15,7 +15,8 @@ export const MIN_SECRET_LENGTH = 16;
 
 /** What a verified token grants. */
 export interface TokenClaims {
-  role: 'viewer' | 'host';
+  /** `viewer`, `host` or `moderator`. */
+  role: Role;
   room: string;
   name?: string;
   /** Who the token was issued to. */
@@ -23,7 +24,7 @@ export interface TokenClaims {
 }
 
 const ClaimsSchema = v.object({
-  role: v.picklist(['viewer', 'host']),
+  role: RoleSchema,
   room: IdSchema,
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NAME_LENGTH))),
   sub: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -39,7 +40,7 @@ function keyOf(secret: string): Uint8Array {
 /** Signs a token (HS256, audience `live-shop`). `expiresIn` is a jose duration such as `'12h'`. */
 export async function signToken(
   secret: string,
-  claims: { role: 'viewer' | 'host'; room: string; name?: string; sub?: string },
+  claims: { role: Role; room: string; name?: string; sub?: string },
   options: { expiresIn?: string } = {},
 ): Promise<string> {
   const { sub, ...rest } = claims;
@@ -74,20 +75,5 @@ export async function verifyToken(secret: string, token: string): Promise<TokenC
  * on first start, so tokens stay valid across restarts.
  */
 export async function loadOrCreateSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'secret');
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  try {
-    // 'wx': if another process created it meanwhile, use theirs.
-    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await readFile(file, 'utf8')).trim();
-    throw error;
-  }
+  return readOrCreateSecretFile(join(dataDir, 'secret'), () => randomBytes(32).toString('base64url'));
 }

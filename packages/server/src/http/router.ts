@@ -7,15 +7,19 @@ import type { DomainContext } from '../rooms/context.js';
 import { handleApi } from './api.js';
 import { applyCors } from './cors.js';
 import type { MediaRoutes } from './media.js';
-import { sendError } from './respond.js';
+import { WebRtcRoutes } from '../media/webrtc/routes.js';
+import { sendError, sendJson } from './respond.js';
 import { htmlContentSecurityPolicy, setSecurityHeaders } from './security-headers.js';
 import { serveStatic } from './static.js';
+import { serveStudio } from './studio.js';
 
 /** What the HTTP routes need. */
 export interface RouterDeps {
   ctx: DomainContext;
   paths: ServerPaths;
   media: MediaRoutes;
+  /** WHIP/WHEP of the dev WebRTC relay (`/whip/*`, `/whep/*`); absent: those paths are 404. */
+  webrtc?: WebRtcRoutes;
   isAllowedOrigin: OriginPolicy;
   /** Extra origins (from `--allow-origin`) pages may connect to. */
   allowedOrigins: readonly string[];
@@ -44,6 +48,9 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = (req.url ?? '/').split('?')[0] ?? '/';
+    // WHIP/WHEP take POST and DELETE and expose Location, so they answer their own CORS preflights.
+    if (deps.webrtc && WebRtcRoutes.matches(target)) return deps.webrtc.handle(req, res, target);
     if (applyCors(req, res, deps.isAllowedOrigin)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');
@@ -52,8 +59,14 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
     // Only the path of the raw target matters; never let a full URL in the request line pick a host.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const { paths } = deps;
+    // Liveness for supervisors and tests: answers while the process serves, with its pid.
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, pid: process.pid });
     if (path === '/' || path === '/index.html') {
       return serveStatic(res, paths.examplesDir, 'script-tag/index.html', { cacheControl: 'no-cache', htmlHeaders: html });
+    }
+    if (path === '/studio') {
+      res.writeHead(308, { Location: '/studio/', 'Content-Length': 0 }).end();
+      return;
     }
     const [, prefix = '', rest = ''] = /^\/([a-z]+)\/(.*)$/.exec(path) ?? [];
     switch (prefix) {
@@ -68,6 +81,8 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
         return serveStatic(res, paths.staticDir, rest, { cacheControl: 'public, max-age=3600' });
       case 'media':
         return deps.media.handle(res, rest);
+      case 'studio':
+        return serveStudio(res, paths, rest, html);
       case 'api':
         return handleApi(deps.ctx, res, rest);
       default:

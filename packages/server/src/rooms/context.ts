@@ -1,9 +1,10 @@
+import type { Role } from '@live-shop/protocol';
 import type { Store } from '../store/store.js';
 import type { RoomLog } from './room-log.js';
 
 /** Who does something in a room: from a verified token, an anonymous hello, or the autopilot. */
 export interface Actor {
-  role: 'viewer' | 'host';
+  role: Role;
   /** Display name shown with chat messages. */
   name: string;
   /** Stable id of the person (token `sub`, or a generated id for anonymous viewers). */

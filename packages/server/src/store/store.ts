@@ -30,6 +30,12 @@ export type PlaceOrderResult =
   | { kind: 'sold_out' }
   | { kind: 'insufficient_stock'; available: number };
 
+/** Where a room's event log is: its epoch (a random id fixed when the log started) and its last seq. */
+export interface LogPosition {
+  epoch: string;
+  seq: number;
+}
+
 /**
  * Durable state of rooms, catalogue, stock, orders and the room event log.
  *
@@ -58,6 +64,8 @@ export interface Store {
    * in one transaction. Throws `not_found` when the room does not exist.
    */
   appendEvent(roomId: string, at: number, body: RoomEventBody): Promise<RoomEvent>;
+  /** The room log's epoch and last seq, or null when the room does not exist. */
+  getLogPosition(roomId: string): Promise<LogPosition | null>;
   /** Events with seq greater than `afterSeq`, oldest first, at most `limit`. */
   eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<RoomEvent[]>;
   /**

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { parseServerFrame, type OrderRequest, type ServerFrame } from '@live-shop/protocol';
+import { parseServerFrame, type OrderRequest, type RoomEvent, type ServerFrame, type WelcomeSnapshot } from '@live-shop/protocol';
 import { createServer, type LiveShopServer } from '../server.js';
 import type { ServerOptions } from '../config.js';
 import { signToken } from '../auth/tokens.js';
@@ -103,14 +103,15 @@ export class TestClient {
     return new TestClient(socket);
   }
 
-  /** Opens a socket and joins the room; resolves with the welcome. */
+  /** Opens a socket and joins the room without resuming; resolves with the welcome (always a snapshot). */
   static async join(
     server: { url: string },
     options: { room?: string; token?: string; name?: string } = {},
-  ): Promise<{ client: TestClient; welcome: Extract<ServerFrame, { t: 'welcome' }> }> {
+  ): Promise<{ client: TestClient; welcome: WelcomeSnapshot }> {
     const client = await TestClient.open(server);
     const reply = await client.request({ t: 'hello', room: options.room ?? 'demo', ...options });
     if (reply.t !== 'welcome') throw new Error(`hello was refused: ${JSON.stringify(reply)}`);
+    if (reply.recovered) throw new Error('a hello without epoch was answered with recovered: true');
     return { client, welcome: reply };
   }
 
@@ -148,8 +149,8 @@ export class TestClient {
   }
 
   /** Room events recorded so far. */
-  events(): Extract<ServerFrame, { seq: number }>[] {
-    return this.frames.filter((f): f is Extract<ServerFrame, { seq: number }> => 'seq' in f);
+  events(): RoomEvent[] {
+    return this.frames.filter((f): f is RoomEvent => 'seq' in f && f.t !== 'welcome');
   }
 
   /** Closes the socket and waits for it to be closed. */

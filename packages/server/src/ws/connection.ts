@@ -6,6 +6,7 @@ import {
   type ClientFrame,
   type ErrorBody,
   type Hello,
+  type Role,
   type RoomEvent,
   type ServerFrame,
 } from '@live-shop/protocol';
@@ -16,7 +17,7 @@ import type { Logger } from '../logger.js';
 import { postChat } from '../rooms/chat.js';
 import type { Actor, DomainContext } from '../rooms/context.js';
 import { pinProduct, unpinProduct } from '../rooms/pins.js';
-import { getSnapshot } from '../rooms/snapshot.js';
+import { planJoin, type ReplayWindow } from '../rooms/resume.js';
 import { DEFAULT_RATE_LIMITS, TokenBucket, type RateLimit } from './rate-limit.js';
 
 /** What a connection needs from the server around it. */
@@ -28,10 +29,23 @@ export interface ConnectionDeps {
   join(connection: Connection, roomId: string): () => void;
   /** Close a socket whose unsent output grows beyond this many bytes (a reader that cannot keep up). */
   maxBufferedBytes: number;
+  /** How far back a reconnecting client is replayed to instead of getting a snapshot. */
+  replay: ReplayWindow;
   limits?: { frames: RateLimit; chat: RateLimit };
 }
 
 type State = 'new' | 'joining' | 'joined' | 'closed';
+
+/** Close code for a socket dropped because it could not keep up with its output (1013 "try again later"). */
+export const SLOW_CONSUMER_CLOSE_CODE = 1013;
+/** How long a slow socket gets to complete its close handshake before it is cut. */
+const SLOW_CONSUMER_GRACE_MS = 2000;
+
+function defaultName(role: Role): string {
+  if (role === 'host') return '主播 Host';
+  if (role === 'moderator') return '场控 Moderator';
+  return `观众${randomInt(1000, 10000)}`;
+}
 
 /**
  * One viewer's or host's socket: hello → welcome, then commands in, acks and room events out.
@@ -52,6 +66,10 @@ export class Connection {
   #leave: (() => void) | null = null;
   /** Events that arrive while the snapshot is being read; flushed after `welcome`. */
   #pending: RoomEvent[] = [];
+  /** Highest room seq sent on this socket: no event leaves twice, whichever path (replay, pending, live) brings it. */
+  #sentSeq = 0;
+  /** Ends a slow socket that did not finish its close handshake (its reader is stuck behind the backlog). */
+  #terminateTimer: NodeJS.Timeout | undefined;
   #queue: Promise<void> = Promise.resolve();
 
   constructor(socket: WebSocket, deps: ConnectionDeps) {
@@ -76,7 +94,14 @@ export class Connection {
   /** Delivers a room event; `text` is the event already serialised once for every member of the room. */
   deliver(event: RoomEvent, text: string): void {
     if (this.#state === 'joining') this.#pending.push(event);
-    else if (this.#state === 'joined') this.#sendText(text);
+    else if (this.#state === 'joined') this.#sendEvent(event, text);
+  }
+
+  /** Sends a room event unless this socket already carried it (a replayed event may also come live). */
+  #sendEvent(event: RoomEvent, text?: string): void {
+    if (event.seq <= this.#sentSeq) return;
+    this.#sentSeq = event.seq;
+    this.#sendText(text ?? JSON.stringify(event));
   }
 
   #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
@@ -148,21 +173,30 @@ export class Connection {
     if (claims && claims.room !== frame.room) {
       throw new LiveShopServerError('forbidden', `the token is for room "${claims.room}", not "${frame.room}"`);
     }
-    const role = claims?.role ?? 'viewer';
-    const name = claims?.name ?? frame.name ?? (role === 'host' ? '主播 Host' : `观众${randomInt(1000, 10000)}`);
+    const role: Role = claims?.role ?? 'viewer';
+    const name = claims?.name ?? frame.name ?? defaultName(role);
     const subject = claims?.sub ?? `anon-${randomBytes(6).toString('base64url')}`;
-    // Join the fan-out before reading the snapshot so nothing published in between is lost;
-    // events the snapshot already includes are dropped by seq below.
+    // Join the fan-out before reading the log or the snapshot so nothing published in between is lost;
+    // events the snapshot or the replay already include are dropped by seq (#sendEvent).
     this.#state = 'joining';
     this.#leave = this.#deps.join(this, frame.room);
     try {
-      const snapshot = await getSnapshot(this.#deps.ctx, frame.room);
+      const plan = await planJoin(this.#deps.ctx, frame.room, frame, this.#deps.replay);
       if (this.#state !== 'joining') return;
       this.#roomId = frame.room;
       this.#actor = { role, name, subject };
-      this.#send({ t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, snapshot });
+      const base = { t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, epoch: plan.epoch, seq: plan.seq } as const;
+      if (plan.recovered) {
+        // The replay continues from the client's own lastSeq; the welcome says up to where.
+        this.#sentSeq = frame.lastSeq ?? 0;
+        this.#send({ ...base, recovered: true });
+        for (const event of plan.events) this.#sendEvent(event);
+      } else {
+        this.#sentSeq = plan.snapshot.seq;
+        this.#send({ ...base, recovered: false, snapshot: plan.snapshot });
+      }
       this.#state = 'joined';
-      for (const event of this.#pending) if (event.seq > snapshot.seq) this.#send(event);
+      for (const event of this.#pending) this.#sendEvent(event);
     } catch (error) {
       if (this.#state === 'joining') this.#state = 'new';
       this.#leave?.();
@@ -197,15 +231,19 @@ export class Connection {
     const socket = this.#socket;
     if (socket.readyState !== WebSocket.OPEN) return;
     if (socket.bufferedAmount > this.#deps.maxBufferedBytes) {
-      // A reader this far behind would make us hold its backlog forever; let it reconnect instead.
+      // A reader this far behind would make us hold its backlog forever; let it reconnect (and resume) instead.
       this.#deps.logger.warn('closing a slow websocket', { room: this.#roomId, buffered: socket.bufferedAmount });
-      socket.close(1013, 'too slow to keep up; reconnect');
+      socket.close(SLOW_CONSUMER_CLOSE_CODE, 'too slow to keep up; reconnect');
+      // The close frame waits behind the backlog the reader is not reading; do not wait for it for long.
+      this.#terminateTimer = setTimeout(() => socket.terminate(), SLOW_CONSUMER_GRACE_MS);
+      this.#terminateTimer.unref();
       return;
     }
     socket.send(text);
   }
 
   #onClose(): void {
+    clearTimeout(this.#terminateTimer);
     this.#state = 'closed';
     this.#pending = [];
     this.#leave?.();

@@ -6,8 +6,12 @@ import type { OriginPolicy } from '../auth/origins.js';
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
 import type { DomainContext } from '../rooms/context.js';
+import { DEFAULT_REPLAY_WINDOW, type ReplayWindow } from '../rooms/resume.js';
 import { Connection } from './connection.js';
 import type { RateLimit } from './rate-limit.js';
+
+/** Default server ping interval: a peer that vanished without a close is dropped within 3 to 6 s. */
+export const DEFAULT_SERVER_HEARTBEAT_MS = 3000;
 
 /** Path of the WebSocket endpoint. */
 export const WS_PATH = '/ws';
@@ -19,8 +23,13 @@ export interface HubOptions {
   secret: string;
   isAllowedOrigin: OriginPolicy;
   logger: Logger;
-  /** Ping interval; a socket that has not answered the previous ping is dropped. Default 10 s. */
+  /**
+   * Ping interval; a socket that has not answered the previous ping is dropped, so a dead peer is found
+   * within one to two intervals. Default {@link DEFAULT_SERVER_HEARTBEAT_MS}.
+   */
   heartbeatMs?: number;
+  /** How far back a reconnecting client is replayed to. Default {@link DEFAULT_REPLAY_WINDOW}. */
+  replay?: ReplayWindow;
   /** Close a socket with 1013 beyond this much unsent output. Default 1 MiB. */
   maxBufferedBytes?: number;
   limits?: { frames: RateLimit; chat: RateLimit };
@@ -44,7 +53,7 @@ export class Hub {
 
   constructor(options: HubOptions) {
     this.#options = options;
-    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 10_000);
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS);
     this.#heartbeat.unref();
   }
 
@@ -62,6 +71,7 @@ export class Hub {
         secret: this.#options.secret,
         logger: this.#options.logger,
         maxBufferedBytes: this.#options.maxBufferedBytes ?? 1024 * 1024,
+        replay: this.#options.replay ?? DEFAULT_REPLAY_WINDOW,
         join: (c, roomId) => this.#join(c, roomId),
         ...(this.#options.limits ? { limits: this.#options.limits } : {}),
       });

@@ -78,4 +78,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX room_events_type ON room_events (room_id, type, seq);
     `,
   },
+  {
+    version: 2,
+    description: 'room log epoch: a random id per room log, so clients can tell a resumable log from a new one',
+    // Rooms created from now on get their epoch in the INSERT; existing rooms get one here.
+    sql: `
+      ALTER TABLE rooms ADD COLUMN epoch TEXT;
+      UPDATE rooms SET epoch = lower(hex(randomblob(8))) WHERE epoch IS NULL;
+    `,
+  },
 ];

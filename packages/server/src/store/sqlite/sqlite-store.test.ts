@@ -12,10 +12,12 @@ import { pinProduct } from '../../rooms/pins.js';
 import { RoomLog } from '../../rooms/room-log.js';
 import { getSnapshot } from '../../rooms/snapshot.js';
 import { hostToken, memoryLogger, orderRequest, startServer, tempDir, TestClient } from '../../test/helpers.js';
+import { FieldCipher, generateDataKey } from '../../security/field-cipher.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { DATABASE_FILE } from './open.js';
 
 const host = { role: 'host', name: 'Host', subject: 'h' } as const;
+const cipher = new FieldCipher([generateDataKey('test')]);
 
 describe('sqlite store and the domain functions on it', () => {
   let dir: string;
@@ -27,7 +29,7 @@ describe('sqlite store and the domain functions on it', () => {
   after(() => removeDir());
 
   function context(dataDir: string): DomainContext & { close: () => Promise<void> } {
-    const store = openSqliteStore(dataDir);
+    const store = openSqliteStore(dataDir, cipher);
     const bus = createMemoryBus(memoryLogger());
     const log = new RoomLog(store, bus, Date.now);
     return { store, log, now: Date.now, close: () => store.close() };
@@ -77,6 +79,36 @@ describe('sqlite store and the domain functions on it', () => {
       );
     } finally {
       await ctx.close();
+    }
+  });
+
+  it('writes the customer name, phone and address encrypted, readable only with the key and in their own row', async () => {
+    const dataDir = join(dir, 'encrypted');
+    const ctx = context(dataDir);
+    const request = orderRequest('tea-set-4');
+    let orderId: string;
+    try {
+      await seed(ctx.store, 'demo');
+      orderId = (await placeOrder(ctx, 'demo', request)).id;
+    } finally {
+      await ctx.close();
+    }
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const row = db
+        .prepare('SELECT customer_name, customer_phone, customer_address FROM orders WHERE id = ?')
+        .get(orderId) as { customer_name: string; customer_phone: string; customer_address: string };
+      const { name, phone, address } = request.customer;
+      for (const [column, plain] of [['customer_name', name], ['customer_phone', phone], ['customer_address', address]] as const) {
+        const sealed = row[column];
+        assert.ok(!sealed.includes(plain), `${column} is not stored in plain text`);
+        assert.equal(cipher.decrypt(sealed, `orders.${column}:${orderId}`), plain);
+      }
+      // No plaintext anywhere in the database file either (WAL checkpointed on close).
+      const raw = (await import('node:fs')).readFileSync(join(dataDir, DATABASE_FILE));
+      assert.equal(raw.includes(Buffer.from(address)), false, 'the address is nowhere in the file');
+    } finally {
+      db.close();
     }
   });
 

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Pin, Product, RoomEvent, RoomEventBody, RoomInfo, Snapshot, Stock } from '@live-shop/protocol';
 import { LiveShopServerError } from '../../errors.js';
-import type { NewOrder, PlaceOrderResult, RoomSeed, Store } from '../store.js';
+import type { LogPosition, NewOrder, PlaceOrderResult, RoomSeed, Store } from '../store.js';
+import type { FieldCipher } from '../../security/field-cipher.js';
 import { openDatabase } from './open.js';
 import {
   toChatMessage,
@@ -15,9 +16,12 @@ import {
   type VariantRow,
 } from './rows.js';
 
-/** Opens the SQLite store in `dataDir` (file `live-shop.sqlite`, WAL). */
-export function openSqliteStore(dataDir: string): Store {
-  return new SqliteStore(openDatabase(dataDir));
+/**
+ * Opens the SQLite store in `dataDir` (file `live-shop.sqlite`, WAL). Customer name, phone and
+ * address are written encrypted with `cipher` (AES-256-GCM, bound to their row and column).
+ */
+export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
+  return new SqliteStore(openDatabase(dataDir), cipher);
 }
 
 /**
@@ -26,10 +30,12 @@ export function openSqliteStore(dataDir: string): Store {
  */
 class SqliteStore implements Store {
   readonly #db: Database.Database;
+  readonly #cipher: FieldCipher;
   readonly #q;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, cipher: FieldCipher) {
     this.#db = db;
+    this.#cipher = cipher;
     this.#q = {
       room: db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE id = ?'),
       products: db.prepare<[string], ProductRow>('SELECT * FROM products WHERE room_id = ? ORDER BY position, id'),
@@ -48,7 +54,9 @@ class SqliteStore implements Store {
         `SELECT body FROM room_events WHERE room_id = ? AND type = 'chat.message' ORDER BY seq DESC LIMIT ?`,
       ),
       insertRoom: db.prepare(
-        `INSERT OR IGNORE INTO rooms (id, title, status, hls, created_at) VALUES (@id, @title, @status, @hls, @createdAt)`,
+        // A new room starts a new log, and a new log gets a new random epoch.
+        `INSERT OR IGNORE INTO rooms (id, title, status, hls, created_at, epoch)
+         VALUES (@id, @title, @status, @hls, @createdAt, lower(hex(randomblob(8))))`,
       ),
       insertProduct: db.prepare(
         `INSERT OR IGNORE INTO products (id, room_id, name, description, image, currency, position)
@@ -61,6 +69,7 @@ class SqliteStore implements Store {
       nextSeq: db.prepare<[string], { seq: number }>('UPDATE rooms SET seq = seq + 1 WHERE id = ? RETURNING seq'),
       insertEvent: db.prepare('INSERT INTO room_events (room_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)'),
       setPin: db.prepare('UPDATE rooms SET pinned_product_id = ?, pinned_at = ? WHERE id = ?'),
+      logPosition: db.prepare<[string], { epoch: string; seq: number }>('SELECT epoch, seq FROM rooms WHERE id = ?'),
       eventsAfter: db.prepare<[string, number, number], { body: string }>(
         'SELECT body FROM room_events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
@@ -165,6 +174,10 @@ class SqliteStore implements Store {
       .immediate();
   }
 
+  async getLogPosition(roomId: string): Promise<LogPosition | null> {
+    return this.#q.logPosition.get(roomId) ?? null;
+  }
+
   async eventsAfter(roomId: string, afterSeq: number, limit: number): Promise<RoomEvent[]> {
     return this.#q.eventsAfter.all(roomId, afterSeq, limit).map((row) => toEvent(row.body));
   }
@@ -198,9 +211,9 @@ class SqliteStore implements Store {
           total,
           currency: variant.currency,
           idempotencyKey: order.idempotencyKey,
-          customerName: order.customer.name,
-          customerPhone: order.customer.phone,
-          customerAddress: order.customer.address,
+          customerName: this.#cipher.encrypt(order.customer.name, `orders.customer_name:${order.id}`),
+          customerPhone: this.#cipher.encrypt(order.customer.phone, `orders.customer_phone:${order.id}`),
+          customerAddress: this.#cipher.encrypt(order.customer.address, `orders.customer_address:${order.id}`),
           createdAt: order.createdAt,
         });
         q.insertKey.run(order.roomId, order.idempotencyKey, order.fingerprint, order.id, order.createdAt);

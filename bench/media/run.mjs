@@ -1,0 +1,252 @@
+// Media bench: time to first frame (TTFF) of WHEP and of HLS through <live-shop-player>, of the same HLS
+// stream through a bare hls.js page (the peer: what our player costs on top of hls.js), and WebRTC
+// glass-to-glass latency (a publisher page paints the clock as a barcode, the viewer reads it back), in
+// one run on one real server with one Chromium.
+//   npm run bench:media [-- --runs 7 --g2g-seconds 10]
+// Needs `npm run build` (the script-tag bundle and the studio's core bundle). Everything binds 127.0.0.1.
+// Figures are wall-clock on a shared machine: read the medians, and compare rows of the same run.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { chromium } from 'playwright-core';
+import { startTestServer, TEST_SECRET } from '../../test/test-server.mjs';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    'g2g-seconds': { type: 'string', default: '10' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run bench:media [-- --runs 7 --g2g-seconds 10]');
+  process.exit(0);
+}
+const RUNS = Math.max(1, Math.min(50, Number(values.runs) || 7));
+const G2G_SECONDS = Math.max(2, Math.min(120, Number(values['g2g-seconds']) || 10));
+const FIRST_FRAME_TIMEOUT_MS = 20_000;
+
+const require = createRequire(import.meta.url);
+const hlsModule = readFileSync(join(require.resolve('hls.js/package.json'), '..', 'dist', 'hls.mjs'));
+
+// ---- pages, served by a small page server of their own on another 127.0.0.1 port: a merchant's page
+// on another origin, as in production (the live-shop server allows localhost origins by default) ----
+
+/** The merchant's page, reduced to the player. TTFF: navigation start → the player's first frame. */
+const playerPage = (server) => `<!doctype html><meta charset="utf-8">
+<script type="module" src="${server}/cdn/live-shop.js"></script>
+<live-shop-player server="${server}" room="demo" muted></live-shop-player>
+<script type="module">
+  const player = document.querySelector('live-shop-player');
+  window.__result = new Promise((resolve) => {
+    const poll = setInterval(() => {
+      const media = player.media;
+      if (!media) return;
+      clearInterval(poll);
+      const unsubscribe = media.$media.subscribe((state) => {
+        if (state.status !== 'playing') return;
+        const pageMs = performance.now();
+        queueMicrotask(() => unsubscribe());
+        resolve({ pageMs, playMs: state.ttffMs, transport: state.transport });
+      });
+    }, 5);
+  });
+</script>`;
+
+/** The peer: hls.js alone on the same stream, configured as our HLS transport configures it. */
+const barePage = (server) => `<!doctype html><meta charset="utf-8">
+<video muted playsinline></video>
+<script type="module">
+  import Hls from '/hls.mjs';
+  const video = document.querySelector('video');
+  window.__result = new Promise((resolve) => {
+    const playStart = performance.now();
+    video.requestVideoFrameCallback(() => {
+      const now = performance.now();
+      resolve({ pageMs: now, playMs: Math.round(now - playStart), transport: 'hls.js (bare)' });
+    });
+    const hls = new Hls({ enableWorker: true, lowLatencyMode: false });
+    hls.attachMedia(video);
+    hls.loadSource('${server}/media/demo/live.m3u8');
+    video.play();
+  });
+</script>`;
+
+/**
+ * The publisher: a 640×640 canvas that paints Date.now() (low 32 bits) as an 8×4 grid of black/white
+ * blocks plus the same bits inverted below (a check against misreads), published over WHIP.
+ */
+const publisherPage = (server) => `<!doctype html><meta charset="utf-8"><canvas width="640" height="640"></canvas>
+<script type="module">
+  import { WhipPublisher } from '${server}/studio/live-shop-core.js';
+  const canvas = document.querySelector('canvas');
+  const context = canvas.getContext('2d');
+  const paint = () => {
+    const stamp = Date.now() % 2 ** 32;
+    for (let bit = 0; bit < 32; bit++) {
+      const on = Math.floor(stamp / 2 ** bit) % 2 === 1;
+      const x = (bit % 8) * 80, y = Math.floor(bit / 8) * 80;
+      context.fillStyle = on ? '#fff' : '#000';
+      context.fillRect(x, y, 80, 80);
+      context.fillStyle = on ? '#000' : '#fff';
+      context.fillRect(x, y + 320, 80, 80);
+    }
+  };
+  paint();
+  setInterval(paint, 5);
+  window.startPublishing = async (url, token) => {
+    const publisher = new WhipPublisher({ url, token });
+    await publisher.start(canvas.captureStream(60));
+    window.stopPublishing = () => publisher.stop();
+    const deadline = Date.now() + 10000;
+    while (publisher.state !== 'live' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return publisher.state;
+  };
+</script>`;
+
+/** Reads the barcode off each frame the player presents for \`seconds\`; returns the latencies in ms. */
+function readGlassToGlass(seconds) {
+  const video = document.querySelector('live-shop-player').shadowRoot.querySelector('video');
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const samples = [];
+  let misreads = 0;
+  return new Promise((resolve) => {
+    const end = performance.now() + seconds * 1000;
+    const onFrame = (_now, metadata) => {
+      const shownAt = performance.timeOrigin + metadata.expectedDisplayTime;
+      const width = video.videoWidth, height = video.videoHeight;
+      if (width > 0 && height > 0) {
+        canvas.width = width;
+        canvas.height = height;
+        context.drawImage(video, 0, 0, width, height);
+        const pixels = context.getImageData(0, 0, width, height).data;
+        const bright = (col, row) => {
+          const x = Math.floor(((col + 0.5) / 8) * width), y = Math.floor(((row + 0.5) / 8) * height);
+          const i = (y * width + x) * 4;
+          return pixels[i] + pixels[i + 1] + pixels[i + 2] > 384;
+        };
+        let stamp = 0, ok = true;
+        for (let bit = 0; bit < 32; bit++) {
+          const on = bright(bit % 8, Math.floor(bit / 8));
+          if (on === bright(bit % 8, Math.floor(bit / 8) + 4)) ok = false;
+          if (on) stamp += 2 ** bit;
+        }
+        if (ok) samples.push((((shownAt % 2 ** 32) - stamp) + 2 ** 32) % 2 ** 32);
+        else misreads++;
+      }
+      if (performance.now() < end) video.requestVideoFrameCallback(onFrame);
+      else resolve({ samples, misreads });
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+// ---- measuring ----------------------------------------------------------------------------------
+
+const percentile = (values, p) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+async function ttffRuns(context, url, label) {
+  const results = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await context.newPage();
+    try {
+      await page.goto(url);
+      const result = await page.evaluate(
+        (timeoutMs) => Promise.race([window.__result, new Promise((_, reject) => setTimeout(() => reject(new Error('no first frame')), timeoutMs))]),
+        FIRST_FRAME_TIMEOUT_MS,
+      );
+      results.push(result);
+    } catch (error) {
+      throw new Error(`${label}, run ${run + 1}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await page.close();
+    }
+  }
+  return { label, results };
+}
+
+function hostToken() {
+  return new SignJWT({ role: 'host', room: 'demo', name: 'Bench Host' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('host-bench')
+    .setAudience('live-shop')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(TEST_SECRET));
+}
+
+const server = await startTestServer({ args: ['--seed', 'demo', '--no-autopilot'] });
+const pages = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0];
+  const send = (type, body) => res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(body);
+  if (path === '/player.html') return send('text/html; charset=utf-8', playerPage(server.url));
+  if (path === '/bare-hls.html') return send('text/html; charset=utf-8', barePage(server.url));
+  if (path === '/publisher.html') return send('text/html; charset=utf-8', publisherPage(server.url));
+  if (path === '/hls.mjs') return send('text/javascript', hlsModule);
+  res.writeHead(404).end();
+});
+await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
+const site = `http://127.0.0.1:${pages.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+});
+try {
+  const context = await browser.newContext();
+
+  // Warm-up (one load of each, not counted): the first load compiles the bundles and fills the cache.
+  await ttffRuns(context, `${site}/bare-hls.html`, 'warm-up').catch(() => {});
+  const rows = [];
+  // HLS while nobody publishes (the snapshot has no WHEP endpoint, so the player goes straight to HLS).
+  rows.push(await ttffRuns(context, `${site}/player.html`, '<live-shop-player> HLS'));
+  rows.push(await ttffRuns(context, `${site}/bare-hls.html`, 'bare hls.js page (peer)'));
+
+  const publisher = await context.newPage();
+  await publisher.goto(`${site}/publisher.html`);
+  const state = await publisher.evaluate(([url, token]) => window.startPublishing(url, token), [`${server.url}/whip/demo`, await hostToken()]);
+  if (state !== 'live') throw new Error(`the publisher did not go live (${state})`);
+  rows.unshift(await ttffRuns(context, `${site}/player.html`, '<live-shop-player> WHEP'));
+
+  const viewer = await context.newPage();
+  await viewer.goto(`${site}/player.html`);
+  const first = await viewer.evaluate(() => window.__result);
+  if (first.transport !== 'whep') throw new Error(`glass-to-glass viewer plays ${first.transport}, not whep`);
+  const g2g = await viewer.evaluate(readGlassToGlass, G2G_SECONDS);
+  await viewer.close();
+  await publisher.evaluate(() => window.stopPublishing());
+  await publisher.close();
+
+  // ---- report ----
+  const ms = (value) => (Number.isFinite(value) ? String(Math.round(value)) : '–').padStart(7);
+  console.log(`\nMedia bench: Chromium ${browser.version()}, server and browser on 127.0.0.1, ${RUNS} page loads per row`);
+  console.log('TTFF "page": navigation start → first presented frame; "play": play() → first frame (player: $media.ttffMs)\n');
+  console.log(`${'path'.padEnd(30)}${'page p50'.padStart(9)}${'p95'.padStart(7)}${'play p50'.padStart(10)}${'p95'.padStart(7)}  transport`);
+  for (const row of rows) {
+    const page = row.results.map((r) => r.pageMs);
+    const play = row.results.map((r) => r.playMs);
+    const transports = [...new Set(row.results.map((r) => r.transport))].join(', ');
+    console.log(`${row.label.padEnd(30)}  ${ms(percentile(page, 50))}${ms(percentile(page, 95))}   ${ms(percentile(play, 50))}${ms(percentile(play, 95))}  ${transports}`);
+  }
+  const [whep, playerHls, bare] = rows;
+  const overhead = (percentile(playerHls.results.map((r) => r.pageMs), 50) / percentile(bare.results.map((r) => r.pageMs), 50) - 1) * 100;
+  console.log(`\nplayer HLS vs bare hls.js (page p50): ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}% (target ≤ 5%; the player also loads lit, the core and the room snapshot)`);
+  console.log(`WHEP TTFF play p50 ${Math.round(percentile(whep.results.map((r) => r.playMs), 50))} ms (target ≤ 500 ms); HLS TTFF play p50 ${Math.round(percentile(playerHls.results.map((r) => r.playMs), 50))} ms (target ≤ 1500 ms)`);
+  const samples = g2g.samples;
+  console.log(
+    `WHEP glass-to-glass over ${G2G_SECONDS} s: ${samples.length} frames read (${g2g.misreads} unreadable), ` +
+      `p50 ${Math.round(percentile(samples, 50))} ms, p95 ${Math.round(percentile(samples, 95))} ms, max ${Math.round(Math.max(...samples))} ms (target p95 ≤ 300 ms)\n`,
+  );
+} finally {
+  await browser.close();
+  await new Promise((resolve) => pages.close(resolve));
+  await server.stop();
+}

@@ -1,0 +1,25 @@
+import type { Store } from '../../store/store.js';
+import type { WebRtcRelay } from './relay.js';
+
+/**
+ * The store as the rest of the server sees it, with one difference: a room's snapshot names the dev
+ * relay's WHEP endpoint (`room.whep = '/whep/<room>'`) while a host publishes there, and not otherwise.
+ * Players that get no `whep` go straight to HLS instead of paying a refused WebRTC attempt first.
+ *
+ * A Proxy rather than a class that re-implements `Store`: every other method passes through untouched
+ * (bound to the real store, whose private fields they use), so the interface may grow freely.
+ */
+export function withRelayWhep(store: Store, relay: WebRtcRelay): Store {
+  const loadSnapshot: Store['loadSnapshot'] = async (roomId, chatLimit) => {
+    const snapshot = await store.loadSnapshot(roomId, chatLimit);
+    if (!snapshot || snapshot.room.whep || !relay.stats(roomId).live) return snapshot;
+    return { ...snapshot, room: { ...snapshot.room, whep: `/whep/${snapshot.room.id}` } };
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'loadSnapshot') return loadSnapshot;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
