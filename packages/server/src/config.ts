@@ -19,6 +19,11 @@ export interface ServerOptions {
    * (`id:base64key,…`), else a key generated once into the data folder.
    */
   dataKeys?: DataKey[];
+  /**
+   * Secret the merchant's backend signs payment results with (HMAC-SHA256, `POST /api/payments`).
+   * Default: LIVE_SHOP_MERCHANT_SECRET, else a random secret kept in `<dataDir>/merchant-secret`.
+   */
+  merchantSecret?: string;
   /** Seed to write on start (idempotent). */
   seed?: SeedName | null;
   /** Run the demo host (pins and chat) in the demo room. Default false. */

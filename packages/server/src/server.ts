@@ -19,6 +19,7 @@ import { DEFAULT_REPLAY_WINDOW } from './rooms/resume.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { FieldCipher } from './security/field-cipher.js';
 import { loadDataKeys } from './security/data-keys.js';
+import { loadOrCreateMerchantSecret } from './security/merchant-secret.js';
 import type { Store } from './store/store.js';
 import { Hub } from './ws/hub.js';
 
@@ -45,6 +46,8 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   const now = options.now ?? Date.now;
   const secret = options.secret ?? process.env['LIVE_SHOP_SECRET'] ?? (await loadOrCreateSecret(options.dataDir));
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  const merchantSecret =
+    options.merchantSecret ?? process.env['LIVE_SHOP_MERCHANT_SECRET'] ?? (await loadOrCreateMerchantSecret(options.dataDir));
   const paths = { ...defaultPaths(), ...options.paths };
 
   const store = openSqliteStore(options.dataDir, new FieldCipher(options.dataKeys ?? (await loadDataKeys(options.dataDir))));
@@ -88,6 +91,7 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
         paths,
         media: new MediaRoutes(paths.mediaDir, now),
         webrtc: new WebRtcRoutes({ relay, secret, isAllowedOrigin }),
+        merchantSecret,
         isAllowedOrigin,
         allowedOrigins,
         logger,

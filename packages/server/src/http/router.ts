@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { ServerPaths } from '../paths.js';
 import type { DomainContext } from '../rooms/context.js';
 import { handleApi } from './api.js';
+import { handlePayment } from './payments.js';
 import { applyCors } from './cors.js';
 import type { MediaRoutes } from './media.js';
 import { WebRtcRoutes } from '../media/webrtc/routes.js';
@@ -20,6 +21,8 @@ export interface RouterDeps {
   media: MediaRoutes;
   /** WHIP/WHEP of the dev WebRTC relay (`/whip/*`, `/whep/*`); absent: those paths are 404. */
   webrtc?: WebRtcRoutes;
+  /** Secret of `POST /api/payments` signatures (server to server: no CORS). */
+  merchantSecret: string;
   isAllowedOrigin: OriginPolicy;
   /** Extra origins (from `--allow-origin`) pages may connect to. */
   allowedOrigins: readonly string[];
@@ -51,6 +54,8 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
     const target = (req.url ?? '/').split('?')[0] ?? '/';
     // WHIP/WHEP take POST and DELETE and expose Location, so they answer their own CORS preflights.
     if (deps.webrtc && WebRtcRoutes.matches(target)) return deps.webrtc.handle(req, res, target);
+    // The merchant's backend, not a browser, calls this one: it is authenticated by its signature.
+    if (target === '/api/payments') return handlePayment(deps.ctx, deps.merchantSecret, req, res);
     if (applyCors(req, res, deps.isAllowedOrigin)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');

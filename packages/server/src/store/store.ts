@@ -30,6 +30,31 @@ export type PlaceOrderResult =
   | { kind: 'sold_out' }
   | { kind: 'insufficient_stock'; available: number };
 
+/** A payment result the merchant's backend reported for an order (already signature-checked). */
+export interface PaymentEvent {
+  /** The merchant's event id: the same id twice is one event. */
+  id: string;
+  type: 'payment.succeeded' | 'payment.failed';
+  orderId: string;
+  /** Amount paid, in minor units; must equal the order total. */
+  amount: number;
+  currency: string;
+  receivedAt: number;
+}
+
+/** What a payment event did. Only `applied` changed anything. */
+export type PaymentResult =
+  | {
+      kind: 'applied';
+      order: Order;
+      /** Units left of the order's variant after a failed payment returned its stock; else null. */
+      restocked: number | null;
+    }
+  | { kind: 'duplicate'; order: Order }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'not_found' }
+  | { kind: 'mismatch'; message: string };
+
 /** Where a room's event log is: its epoch (a random id fixed when the log started) and its last seq. */
 export interface LogPosition {
   epoch: string;
@@ -75,6 +100,12 @@ export interface Store {
   placeOrder(order: NewOrder): Promise<PlaceOrderResult>;
   /** How many orders the room has. */
   countOrders(roomId: string): Promise<number>;
+  /**
+   * Applies a payment result once per event id, atomically: `payment.succeeded` moves a placed order to
+   * paid; `payment.failed` cancels it and returns its units to stock. Every status change is recorded
+   * in the order's audit trail.
+   */
+  applyPaymentEvent(event: PaymentEvent): Promise<PaymentResult>;
   /** Releases the database. Further calls fail. */
   close(): Promise<void>;
 }

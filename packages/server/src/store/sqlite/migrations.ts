@@ -87,4 +87,26 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE rooms SET epoch = lower(hex(randomblob(8))) WHERE epoch IS NULL;
     `,
   },
+  {
+    version: 3,
+    description: 'payment results from the merchant (deduplicated by event id) and the audit trail of order status',
+    sql: `
+      CREATE TABLE payment_events (
+        id TEXT PRIMARY KEY,
+        order_id TEXT NOT NULL REFERENCES orders (id),
+        type TEXT NOT NULL CHECK (type IN ('payment.succeeded', 'payment.failed')),
+        amount INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE TABLE order_status_history (
+        order_id TEXT NOT NULL REFERENCES orders (id),
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        reason TEXT NOT NULL
+      );
+      CREATE INDEX order_status_history_order ON order_status_history (order_id, at);
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Pin, Product, RoomEvent, RoomEventBody, RoomInfo, Snapshot, Stock } from '@live-shop/protocol';
 import { LiveShopServerError } from '../../errors.js';
-import type { LogPosition, NewOrder, PlaceOrderResult, RoomSeed, Store } from '../store.js';
+import type { LogPosition, NewOrder, PaymentEvent, PaymentResult, PlaceOrderResult, RoomSeed, Store } from '../store.js';
 import type { FieldCipher } from '../../security/field-cipher.js';
 import { openDatabase } from './open.js';
 import {
@@ -88,6 +88,17 @@ class SqliteStore implements Store {
         'INSERT INTO idempotency_keys (room_id, key, fingerprint, order_id, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       countOrders: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM orders WHERE room_id = ?'),
+      paymentEvent: db.prepare<[string], { order_id: string; type: string; amount: number; currency: string }>(
+        'SELECT order_id, type, amount, currency FROM payment_events WHERE id = ?',
+      ),
+      insertPaymentEvent: db.prepare(
+        'INSERT INTO payment_events (id, order_id, type, amount, currency, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      setOrderStatus: db.prepare<[string, string, string]>('UPDATE orders SET status = ? WHERE id = ? AND status = ?'),
+      restock: db.prepare<[number, string]>('UPDATE variants SET stock = stock + ? WHERE id = ?'),
+      insertStatusChange: db.prepare(
+        'INSERT INTO order_status_history (order_id, from_status, to_status, at, reason) VALUES (?, ?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -217,6 +228,7 @@ class SqliteStore implements Store {
           createdAt: order.createdAt,
         });
         q.insertKey.run(order.roomId, order.idempotencyKey, order.fingerprint, order.id, order.createdAt);
+        q.insertStatusChange.run(order.id, null, 'placed', order.createdAt, 'order placed');
         const row = q.order.get(order.id);
         if (!row) throw new Error(`order ${order.id} vanished inside its own transaction`);
         return { kind: 'placed', order: toOrder(row), available: q.variantStock.get(order.variantId)?.stock ?? 0 };
@@ -226,6 +238,42 @@ class SqliteStore implements Store {
 
   async countOrders(roomId: string): Promise<number> {
     return this.#q.countOrders.get(roomId)?.n ?? 0;
+  }
+
+  async applyPaymentEvent(event: PaymentEvent): Promise<PaymentResult> {
+    const q = this.#q;
+    return this.#db
+      .transaction((): PaymentResult => {
+        const seen = q.paymentEvent.get(event.id);
+        if (seen) {
+          const same = seen.order_id === event.orderId && seen.type === event.type && seen.amount === event.amount && seen.currency === event.currency;
+          if (!same) return { kind: 'conflict', message: `payment event ${event.id} was already received with a different body` };
+          const row = q.order.get(event.orderId);
+          if (!row) throw new Error(`payment event ${event.id} points at missing order ${event.orderId}`);
+          return { kind: 'duplicate', order: toOrder(row) };
+        }
+        const row = q.order.get(event.orderId);
+        if (!row) return { kind: 'not_found' };
+        if (row.total !== event.amount || row.currency !== event.currency) {
+          return { kind: 'mismatch', message: `the order is ${row.total} ${row.currency}, the payment ${event.amount} ${event.currency}` };
+        }
+        if (row.status !== 'placed') {
+          return { kind: 'conflict', message: `order ${row.id} is ${row.status}; only a placed order takes a payment result` };
+        }
+        const to = event.type === 'payment.succeeded' ? 'paid' : 'cancelled';
+        q.setOrderStatus.run(to, row.id, 'placed');
+        q.insertStatusChange.run(row.id, 'placed', to, event.receivedAt, `${event.type} ${event.id}`);
+        let restocked: number | null = null;
+        if (to === 'cancelled') {
+          q.restock.run(row.quantity, row.variant_id);
+          restocked = q.variantStock.get(row.variant_id)?.stock ?? 0;
+        }
+        q.insertPaymentEvent.run(event.id, row.id, event.type, event.amount, event.currency, event.receivedAt);
+        const updated = q.order.get(row.id);
+        if (!updated) throw new Error(`order ${row.id} vanished inside its own transaction`);
+        return { kind: 'applied', order: toOrder(updated), restocked };
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {
