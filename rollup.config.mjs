@@ -2,11 +2,14 @@
 // script-tag bundle: one ES module a merchant loads from a CDN, with hls.js split into a chunk that
 // is fetched only when a stream needs it.
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 const tsconfig = 'tsconfig.base.json';
+
+// Chunk names carry content hashes: without a clean folder, every build would leave the last one's behind.
+for (const dir of ['packages/elements/dist/cdn', 'packages/core/dist/cdn', 'packages/server/dist/studio']) rmSync(dir, { recursive: true, force: true });
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 /** Library builds keep every bare import (npm packages, sibling packages, node builtins) external. */

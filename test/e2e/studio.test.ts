@@ -69,7 +69,7 @@ describe('host studio: go live from the browser, viewers watch over WebRTC', () 
     await server?.stop();
   });
 
-  it('broadcasts the camera over WHIP, plays it over WHEP with the pin, and falls back to HLS when the host stops', async () => {
+  it('broadcasts the camera over WHIP, plays it over WHEP with the pin, falls back to HLS when the host stops, and goes live again from the test pattern', async () => {
     const studio = await browser.newPage();
     const studioErrors = recordErrors(studio);
     const response = await studio.goto(`${server.url}/studio`);
@@ -85,7 +85,7 @@ describe('host studio: go live from the browser, viewers watch over WebRTC', () 
     assert.equal(await studio.evaluate(() => sessionStorage.getItem('live-shop.studio.token')?.startsWith('ey')), true);
 
     // The fake camera is listed and previewed; go live.
-    await studio.waitForFunction(() => (document.querySelector('#preview') as HTMLVideoElement | null)?.videoWidth ?? 0 > 0, null, { timeout: 10_000 });
+    await studio.waitForFunction(() => ((document.querySelector('#preview') as HTMLVideoElement | null)?.videoWidth ?? 0) > 0, null, { timeout: 10_000 });
     await studio.click('#go-live');
     await studio.locator('#broadcast', { hasText: 'LIVE' }).waitFor({ timeout: 15_000 });
     assert.equal((await relayStats(server)).live, true);
@@ -132,6 +132,16 @@ describe('host studio: go live from the browser, viewers watch over WebRTC', () 
       null,
       { timeout: 20_000 },
     );
+
+    // Without a camera the host still goes live: the generated test pattern (a 1280×720 canvas).
+    await studio.selectOption('#camera', 'test-pattern');
+    await studio.waitForFunction(() => (document.querySelector('#preview') as HTMLVideoElement | null)?.videoWidth === 1280, null, { timeout: 10_000 });
+    await studio.click('#go-live');
+    await studio.locator('#broadcast', { hasText: 'LIVE' }).waitFor({ timeout: 15_000 });
+    assert.equal((await relayStats(server)).live, true);
+    await studio.click('#stop');
+    for (let i = 0; i < 50 && (await relayStats(server)).live; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await relayStats(server)).live, false);
 
     assert.deepEqual(studioErrors, []);
     // The shopper's only expected console error is the browser logging the refused WHEP POST (404) — none here

@@ -99,8 +99,10 @@ export class WebRtcRelay {
       throw error;
     }
     this.#assertOpen();
+    const previous = this.#rooms.get(roomId);
+    if (previous?.publisher) this.#endPublisher(roomId, previous, 'replaced by a new publish');
+    // Looked up after the old publisher ended: ending it may have dropped the room.
     const room = this.#room(roomId);
-    if (room.publisher) this.#endPublisher(roomId, room, 'replaced by a new publish');
     room.publisher = publisher;
     this.#watch(publisher, () => this.#endPublisher(roomId, room, 'the connection ended'));
     this.#logger.info('webrtc publish started', { room: roomId, session: publisher.id });

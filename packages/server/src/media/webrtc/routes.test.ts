@@ -166,7 +166,7 @@ describe('WHIP/WHEP dev relay routes', () => {
 });
 
 describe('WebRtcRelay session ends', () => {
-  it('answers 200 to the DELETE of a viewer session the relay ended itself when the host left, 404 to unknown ids', async () => {
+  it('answers 200 to the DELETE of a session the relay ended itself, 404 to unknown ids, and lets a host replace its session', async () => {
     const relay = new WebRtcRelay({ logger: memoryLogger() });
     const peers: RTCPeerConnection[] = [];
     try {
@@ -183,6 +183,20 @@ describe('WebRtcRelay session ends', () => {
       assert.equal(relay.endPlay('demo', played.id), false, 'remembered once');
       assert.equal(relay.endPublish('demo', published.id), false, 'a DELETE by the host is not remembered');
       assert.equal(relay.endPlay('demo', 'no-such-session'), false);
+
+      // A host that publishes again (a reloaded studio) replaces its session, and viewers can join it.
+      const first = await offerFrom('sendonly');
+      const second = await offerFrom('sendonly');
+      const another = await offerFrom('recvonly');
+      peers.push(first.pc, second.pc, another.pc);
+      const one = await relay.publish('demo', first.offer);
+      const two = await relay.publish('demo', second.offer);
+      assert.notEqual(one.id, two.id);
+      assert.deepEqual(relay.stats('demo'), { live: true, viewers: 0 });
+      await relay.play('demo', another.offer);
+      assert.deepEqual(relay.stats('demo'), { live: true, viewers: 1 });
+      assert.equal(relay.endPublish('demo', one.id), true, 'the replaced session is remembered as ended');
+      assert.deepEqual(relay.stats('demo'), { live: true, viewers: 1 }, 'and ending it again does not touch the new one');
     } finally {
       await relay.close();
       await Promise.all(peers.map((pc) => pc.close()));
