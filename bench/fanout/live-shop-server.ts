@@ -3,7 +3,7 @@
 // CLI does not offer: per-connection rate limits high enough that the bench host's steady chat is never
 // throttled (the defaults allow a person 2 chat messages a second). They apply to every connection, but
 // the bench viewers only send `hello`, so nothing else changes.
-//   node --conditions=source --import tsx bench/fanout/live-shop-server.ts --data <dir> --secret <s>
+//   node --conditions=source --import tsx bench/fanout/live-shop-server.ts --data <dir> --secret <s> [--heartbeat-ms n]
 // Prints `listening on http://127.0.0.1:<port>` on stdout; stops on SIGTERM/SIGINT.
 import { parseArgs } from 'node:util';
 import { createServer, createStderrLogger } from '@live-shop/server';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     secret: { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
+    'heartbeat-ms': { type: 'string' },
   },
 });
 if (!values.data || !values.secret) {
@@ -28,6 +29,8 @@ const server = await createServer({
   seed: 'demo',
   autopilot: false,
   logger: createStderrLogger({ quiet: true }),
+  // The server's default unless the bench asks for another (to see what heartbeats cost under load).
+  ...(values['heartbeat-ms'] === undefined ? {} : { heartbeatMs: Number(values['heartbeat-ms']) }),
   rateLimits: { frames: { perSecond: 1_000, burst: 1_000 }, chat: { perSecond: 1_000, burst: 1_000 } },
 });
 process.stdout.write(`live-shop server listening on ${server.url}\n`);

@@ -4,7 +4,8 @@
 //   npm run bench:fanout [-- --n 1000,5000,10000 --rate 10 --duration 20 --servers live-shop,socketio]
 //   npm run bench:fanout -- --quick        (N = 200, 3 s: a smoke run)
 // Options: --concurrency <handshakes in flight> (200), --cpu-prof (server CPU profiles into a temp folder),
-// --json <file> (the results as JSON too). Everything binds 127.0.0.1; every child is killed on exit.
+// --json <file> (the results as JSON too), --heartbeat-ms <ms> (the live-shop server's ping interval instead
+// of its default, to see what heartbeats cost under load). Everything binds 127.0.0.1; every child is killed on exit.
 import { spawn, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '200' },
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    'heartbeat-ms': { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -40,7 +42,7 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     'usage: npm run bench:fanout -- [--n 1000,5000,10000] [--rate 10] [--duration 20] [--servers live-shop,socketio]\n' +
-      '                              [--concurrency 200] [--quick] [--cpu-prof] [--json file]\n',
+      '                              [--concurrency 200] [--quick] [--cpu-prof] [--json file] [--heartbeat-ms 3000]\n',
   );
   process.exit(0);
 }
@@ -108,7 +110,8 @@ async function startServer(kind, run, welcomeFile) {
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles', run)}`] : [];
   const args =
     kind === 'live-shop'
-      ? [...profile, '--conditions=source', '--import', 'tsx', join(here, 'live-shop-server.ts'), '--data', join(work, run), '--secret', SECRET]
+      ? [...profile, '--conditions=source', '--import', 'tsx', join(here, 'live-shop-server.ts'), '--data', join(work, run), '--secret', SECRET,
+        ...(values['heartbeat-ms'] ? ['--heartbeat-ms', String(positiveInts(values['heartbeat-ms'], 'heartbeat-ms')[0])] : [])]
       : [...profile, join(here, 'socketio-server.mjs'), ...(welcomeFile ? ['--welcome', welcomeFile] : [])];
   const child = track(spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }));
   let log = '';
@@ -139,7 +142,10 @@ async function startServer(kind, run, welcomeFile) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await within(8_000, `${kind} server stop`, exited).catch(() => child.kill('SIGKILL'));
+      await within(15_000, `${kind} server stop`, exited).catch(() => {
+        process.stdout.write(` (${kind} server did not stop in 15 s: killed)`);
+        child.kill('SIGKILL');
+      });
     },
   };
 }
@@ -263,10 +269,12 @@ async function runOne(kind, n, welcomeFile) {
     }
     // Drain: wait (bounded) until every viewer has every message, or give up after 10 s.
     const expected = count * joined.connected;
-    let stats = await viewers.request({ cmd: 'stats' }, 'stats', 30_000);
-    for (let tries = 0; tries < 50 && stats.chatDelivered < expected; tries++) {
+    const drainUntil = nowMs() + 10_000;
+    // A viewer process saturated by its sockets answers IPC late: allow it a minute.
+    let stats = await viewers.request({ cmd: 'stats' }, 'stats', 60_000);
+    for (let tries = 0; tries < 50 && stats.chatDelivered < expected && nowMs() < drainUntil; tries++) {
       await sleep(200);
-      stats = await viewers.request({ cmd: 'stats' }, 'stats', 30_000);
+      stats = await viewers.request({ cmd: 'stats' }, 'stats', 60_000);
     }
     const wallMs = nowMs() - cpuStart.at;
     const serverCpuMs = cpuMsOf(server.pid) - cpuStart.server;
@@ -317,6 +325,8 @@ async function runOne(kind, n, welcomeFile) {
 // ---- main ----
 
 const results = [];
+/** @type {{ server: string, n: number, error: string }[]} */
+const failures = [];
 let welcomeFile;
 process.stdout.write(
   `fan-out bench: ${kinds.join(' vs ')}, N = ${ns.join(', ')}; host pins 1 product then sends ${rate} chat/s for ${duration} s; ` +
@@ -331,7 +341,16 @@ for (const n of ns) {
   for (const kind of kinds) {
     process.stdout.write(`  ${kind} N=${n} ...`);
     const started = nowMs();
-    const result = await runOne(kind, n, welcomeFile);
+    let result;
+    try {
+      result = await runOne(kind, n, welcomeFile);
+    } catch (error) {
+      // One run that cannot finish (a process too busy to answer) must not lose the others' figures.
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({ server: kind, n, error: message });
+      process.stdout.write(` failed after ${((nowMs() - started) / 1000).toFixed(1)} s: ${message}\n`);
+      continue;
+    }
     if (kind === 'live-shop' && !welcomeFile) {
       // The peer sends the very snapshot live-shop sent, so a welcome weighs the same on both.
       welcomeFile = join(work, 'welcome-snapshot.json');
@@ -362,7 +381,9 @@ const rows = results.map((r) => [
   f1(r.viewerUsPerDelivery),
   r.load.toFixed(1),
 ]);
+for (const f of failures) rows.push([f.server, f.n, 'failed', ...header.slice(3).map(() => '-')]);
 process.stdout.write(`\n${formatTable(header, rows)}\n\n`);
+for (const f of failures) process.stdout.write(`  ${f.server} N=${f.n}: failed: ${f.error}\n`);
 for (const r of results) {
   const notes = [];
   if (r.hostAcksFailed > 0) notes.push(`host commands refused: ${r.hostAcksFailed} (${r.hostErrorCodes.join(', ')})`);
@@ -383,4 +404,7 @@ process.stdout.write(
     'load = 1-minute load average after the run (above the core count, other work on the machine competed).\n',
 );
 if (values['cpu-prof']) process.stdout.write(`server CPU profiles: ${join(work, 'profiles')}\n`);
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), rate, duration, results }, null, 2)}\n`);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), rate, duration, results, failures }, null, 2)}\n`);
+}
+process.exitCode = failures.length > 0 ? 1 : 0;
