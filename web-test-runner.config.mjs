@@ -1,10 +1,8 @@
 // One config for every package's browser tests: real Chromium (Debian's), real live-shop server.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { SignJWT } from 'jose';
-import { startTestServer, TEST_SECRET } from './test/test-server.mjs';
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.mjs';
+import { signTestToken, startTestServer } from './test/test-server.mjs';
 
 /**
  * Starts one real server for the run and lets tests reach it:
@@ -23,14 +21,7 @@ function liveShopServerPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'live-shop-token') {
-        const { role = 'viewer', room = 'demo', name } = payload ?? {};
-        return new SignJWT({ role, room, ...(name ? { name } : {}) })
-          .setProtectedHeader({ alg: 'HS256' })
-          .setSubject(`${role}-test`)
-          .setAudience('live-shop')
-          .setIssuedAt()
-          .setExpirationTime('1h')
-          .sign(new TextEncoder().encode(TEST_SECRET));
+        return signTestToken(payload ?? {});
       }
       if (command === 'live-shop-restart') {
         await server.restart(payload?.signal ?? 'SIGTERM');
@@ -66,19 +57,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: chromium,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--autoplay-policy=no-user-gesture-required',
-          '--use-fake-device-for-media-stream',
-          '--use-fake-ui-for-media-stream',
-        ],
-      },
+      launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     }),
   ],
 };

@@ -5,7 +5,7 @@
 // are never of a broken page. Chinese text needs CJK fonts on the machine (Debian: fonts-noto-cjk).
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/browser.js';
+import { launchChromium } from '../test/chromium.mjs';
 import { startTestServer } from '../test/test-server.mjs';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';

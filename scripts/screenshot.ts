@@ -1,7 +1,7 @@
 // Takes the README's picture of the example page: a real server, the real bundle, headless Chromium.
 //   npm run build && npm run screenshot
 // Chinese text needs CJK fonts on the machine (Debian: fonts-noto-cjk).
-import { launchChromium } from '../test/e2e/browser.js';
+import { launchChromium } from '../test/chromium.mjs';
 import { startTestServer } from '../test/test-server.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';

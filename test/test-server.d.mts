@@ -13,6 +13,11 @@ export interface TestServer {
   restart(signal?: NodeJS.Signals): Promise<void>;
 }
 export declare const TEST_SECRET: string;
+/** Signs a token the test server accepts (HS256, audience live-shop, one hour). */
+export declare function signTestToken(
+  claims?: { role?: 'viewer' | 'host' | 'moderator'; room?: string; name?: string },
+  secret?: string,
+): Promise<string>;
 export declare function startTestServer(options?: {
   args?: string[];
   dataDir?: string;

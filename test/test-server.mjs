@@ -6,12 +6,29 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages/server/src/cli.ts');
 
 /** Secret the test server signs tokens with; tests mint host tokens with it. */
 export const TEST_SECRET = 'test-secret-for-live-shop-tests-only-0123456789';
+
+/**
+ * Signs a token the test server accepts, as the merchant's backend would.
+ * @param {{ role?: 'viewer' | 'host' | 'moderator', room?: string, name?: string }} [claims]
+ * @param {string} [secret]
+ * @returns {Promise<string>}
+ */
+export function signTestToken({ role = 'viewer', room = 'demo', name } = {}, secret = TEST_SECRET) {
+  return new SignJWT({ role, room, ...(name ? { name } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`${role}-test`)
+    .setAudience('live-shop')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(secret));
+}
 
 /**
  * @param {{ args?: string[], dataDir?: string, port?: number, startTimeoutMs?: number }} [options]

@@ -12,9 +12,9 @@ import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
+import { signTestToken } from '../../test/test-server.mjs';
 import { RssSampler, cpuMsOf, formatTable, nowMs, openFileLimit } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -182,13 +182,7 @@ async function startViewers() {
 // ---- hosts (this process) ----
 
 function hostToken() {
-  return new SignJWT({ role: 'host', room: ROOM, name: 'Bench Host' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-host')
-    .setAudience('live-shop')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(SECRET));
+  return signTestToken({ role: 'host', room: ROOM, name: 'Bench Host' }, SECRET);
 }
 
 /** The live-shop host: a plain ws socket with a host token. */

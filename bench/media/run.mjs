@@ -10,9 +10,8 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
-import { chromium } from 'playwright-core';
-import { startTestServer, TEST_SECRET } from '../../test/test-server.mjs';
+import { launchChromium } from '../../test/chromium.mjs';
+import { signTestToken, startTestServer } from '../../test/test-server.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -174,13 +173,7 @@ async function ttffRuns(context, url, label) {
 }
 
 function hostToken() {
-  return new SignJWT({ role: 'host', room: 'demo', name: 'Bench Host' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('host-bench')
-    .setAudience('live-shop')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(TEST_SECRET));
+  return signTestToken({ role: 'host', room: 'demo', name: 'Bench Host' });
 }
 
 const server = await startTestServer({ args: ['--seed', 'demo', '--no-autopilot'] });
@@ -195,11 +188,7 @@ const pages = createServer((req, res) => {
 });
 await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
 const site = `http://127.0.0.1:${pages.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext();
 

@@ -3,19 +3,12 @@
 // drops to HLS when the host stops. Real server, real dev relay, real Chromium. Needs `npm run build`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignJWT } from 'jose';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, TEST_SECRET, type TestServer } from '../test-server.mjs';
-import { CHROMIUM_PATH } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
+import { signTestToken, startTestServer, type TestServer } from '../test-server.mjs';
 
 function hostToken(): Promise<string> {
-  return new SignJWT({ role: 'host', room: 'demo', name: 'Studio Host' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('host-e2e')
-    .setAudience('live-shop')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(TEST_SECRET));
+  return signTestToken({ role: 'host', room: 'demo', name: 'Studio Host' });
 }
 
 async function relayStats(server: TestServer): Promise<{ live: boolean; viewers: number }> {
@@ -48,20 +41,7 @@ describe('host studio: go live from the browser, viewers watch over WebRTC', () 
 
   before(async () => {
     server = await startTestServer({ args: ['--seed', 'demo', '--no-autopilot'] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

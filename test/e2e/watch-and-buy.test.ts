@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../test-server.mjs';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '../chromium.mjs';
 
 interface VariantRow {
   id: string;
