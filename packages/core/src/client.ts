@@ -1,6 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import {
   HelloSchema,
+  MAX_REACTION_BATCH,
   parseOrder,
   validate,
   type ChatMessage,
@@ -19,8 +20,10 @@ import { LiveShopError } from './errors.js';
 import { exponentialBackoff, type ReconnectPolicy } from './signaling/backoff.js';
 import type { ClockEstimate } from './signaling/clock.js';
 import { Connection } from './signaling/connection.js';
+import { ReactionBatcher } from './signaling/reaction-batcher.js';
 import { resolveAgainst, serverBaseUrl, webSocketUrl } from './signaling/url.js';
 import { createConnectionStore, type ConnectionState } from './stores/connection.js';
+import { applyBurst, createReactionsStore, createViewerCountStore, type Reactions } from './stores/reactions.js';
 import { applyRoomEvent, applyWelcome, createRoomStores, type RoomStores } from './stores/room.js';
 import type { Viewer } from './stores/viewer.js';
 
@@ -101,6 +104,14 @@ export class LiveShopClient {
    * `Date.now()`, the best round trip, and how many samples back it. See {@link LiveShopClient.serverNow}.
    */
   readonly $clock: ReadableAtom<ClockEstimate>;
+  /**
+   * Hearts the room sent, summed by the server into bursts (about one per 250 ms): `total` only grows, `last`
+   * is the latest burst. Animate `last` hearts whenever `total` went up. Ephemeral: bursts missed while
+   * disconnected are not replayed.
+   */
+  readonly $reactions: ReadableAtom<Reactions>;
+  /** Sockets in the room (viewers, hosts, this one included); `null` until the server said. Updated at most once a second. */
+  readonly $viewerCount: ReadableAtom<number | null>;
   /** The buy flow (a state machine) of this client. */
   readonly checkout: Checkout;
 
@@ -108,6 +119,7 @@ export class LiveShopClient {
   readonly #stores: RoomStores;
   readonly #connection: Connection;
   readonly #events = new Emitter<LiveShopClientEventMap>();
+  readonly #reactions: ReactionBatcher;
   #disposed = false;
 
   /** Creates the client; nothing touches the network until {@link LiveShopClient.connect}. Throws `invalid` for bad options. */
@@ -130,6 +142,19 @@ export class LiveShopClient {
     this.$chat = stores.$chat;
     this.$viewer = stores.$viewer;
     this.checkout = new Checkout((input) => this.placeOrder(input));
+    const $reactions = createReactionsStore();
+    const $viewerCount = createViewerCountStore();
+    this.$reactions = $reactions;
+    this.$viewerCount = $viewerCount;
+    this.#reactions = new ReactionBatcher({
+      send: (count) => {
+        this.#connection.command({ t: 'reaction.send', count }).catch((error: unknown) => {
+          // Hearts are ephemeral: a lost batch is not retried, but it is reported.
+          if (error instanceof LiveShopError && error.code === 'closed') return;
+          this.#events.emit('error', error instanceof LiveShopError ? error : new LiveShopError('internal', 'sending hearts failed', { cause: error }));
+        });
+      },
+    });
 
     this.#connection = new Connection(
       {
@@ -149,12 +174,17 @@ export class LiveShopClient {
         },
         welcome: (welcome, reconnected) => {
           applyWelcome(stores, welcome);
+          if (welcome.viewers !== undefined) $viewerCount.set(welcome.viewers);
           this.#events.emit('welcome', welcome);
           if (reconnected) this.#events.emit('reconnected', { welcome, recovered: welcome.recovered });
         },
         event: (event) => {
           applyRoomEvent(stores, event);
           this.#events.emit('event', event);
+        },
+        ephemeral: (frame) => {
+          if (frame.t === 'reactions.burst') applyBurst($reactions, frame);
+          else $viewerCount.set(frame.count);
         },
         clock: (estimate) => $clock.set(estimate),
         error: (error) => this.#events.emit('error', error),
@@ -172,6 +202,7 @@ export class LiveShopClient {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#reactions.dispose();
     this.#connection.dispose();
     this.#events.clear();
   }
@@ -179,6 +210,20 @@ export class LiveShopClient {
   /** Posts a chat message; resolves when the server accepted it. Rejects with a {@link LiveShopError}. */
   async sendChat(text: string): Promise<void> {
     await this.#connection.command({ t: 'chat.send', text });
+  }
+
+  /**
+   * Taps the heart `count` times (default 1). Taps are batched: at most one `reaction.send` frame leaves per
+   * 250 ms, carrying every tap since the last one, so tapping as fast as a finger can costs a few frames a
+   * second. The room sees them in its next `$reactions` burst. Throws `invalid` for a count outside
+   * 1..{@link MAX_REACTION_BATCH}; failures to send are reported on the `error` event (hearts are not retried).
+   */
+  sendReaction(count = 1): void {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_REACTION_BATCH) {
+      throw new LiveShopError('invalid', `count must be an integer from 1 to ${MAX_REACTION_BATCH}`);
+    }
+    if (this.#disposed) return;
+    this.#reactions.tap(count);
   }
 
   /** Host only: shows `productId` over the video for every viewer. Viewers get `forbidden`. */

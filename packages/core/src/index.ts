@@ -10,6 +10,8 @@ export { exponentialBackoff, backoffDelay, type ReconnectPolicy, type BackoffOpt
 export type { ConnectionState, ConnectionStatus } from './stores/connection.js';
 export type { ClockEstimate } from './signaling/clock.js';
 export type { Viewer } from './stores/viewer.js';
+export type { Reactions } from './stores/reactions.js';
+export { REACTION_BATCH_MS } from './signaling/reaction-batcher.js';
 export { CHAT_LIMIT } from './stores/chat.js';
 export { Checkout, type CheckoutState, type PlaceOrder } from './commerce/checkout.js';
 export type { OrderInput } from './commerce/order-input.js';

@@ -16,4 +16,4 @@ import { defineLiveShopPlayer } from './player/define.js';
 
 defineLiveShopPlayer();
 
-export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat, LiveShopShelf } from './index.js';
+export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat, LiveShopShelf, LiveShopReactions } from './index.js';

@@ -65,6 +65,26 @@ export const PlaceOrderSchema = v.strictObject({
 /** Reserve stock and place an order. */
 export type PlaceOrder = v.InferOutput<typeof PlaceOrderSchema>;
 
+/** Most taps one `reaction.send` may carry: the client batches taps, and a batch is bounded so one frame cannot flood a room. */
+export const MAX_REACTION_BATCH = 50;
+
+/**
+ * Hearts tapped since the client's previous `reaction.send` (clients send at most one every 250 ms).
+ * The server adds them to the room's next `reactions.burst`; acked like any command.
+ */
+export const ReactionSendSchema = v.strictObject({
+  t: v.literal('reaction.send'),
+  id: CommandId,
+  count: v.pipe(
+    v.number('count must be a number'),
+    v.integer('count must be an integer'),
+    v.minValue(1, 'count must be at least 1'),
+    v.maxValue(MAX_REACTION_BATCH, `count must be at most ${MAX_REACTION_BATCH}`),
+  ),
+});
+/** Hearts tapped since the client's previous `reaction.send`. */
+export type ReactionSend = v.InferOutput<typeof ReactionSendSchema>;
+
 /** Heartbeat and clock probe. Answered by `pong`. */
 export const PingSchema = v.strictObject({
   t: v.literal('ping'),
@@ -82,6 +102,7 @@ export const ClientFrameSchema = v.variant('t', [
   PinProductSchema,
   UnpinProductSchema,
   PlaceOrderSchema,
+  ReactionSendSchema,
   PingSchema,
 ]);
 /** Any frame a client may send. */

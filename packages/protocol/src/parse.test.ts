@@ -151,3 +151,37 @@ describe('welcome with (epoch, seq)', () => {
     assert.equal(parseClientFrame(JSON.stringify({ t: 'hello', id: 'h', room: 'demo', lastSeq: 3, epoch: '../x' })).ok, false);
   });
 });
+
+describe('reactions and viewer count frames', () => {
+  it('accepts reaction.send with a count of 1 to 50 and refuses 0, 51, 1.5, a string and extra fields', () => {
+    const send = (count: unknown, extra: Record<string, unknown> = {}) =>
+      parseClientFrame(JSON.stringify({ t: 'reaction.send', id: 'r1', count, ...extra }));
+    const ok = send(1);
+    assert.ok(ok.ok && ok.value.t === 'reaction.send' && ok.value.count === 1);
+    assert.equal(send(50).ok, true);
+    for (const bad of [0, 51, 1.5, '3', null]) {
+      const parsed = send(bad);
+      assert.ok(!parsed.ok && parsed.error.code === 'invalid' && parsed.id === 'r1', `count ${String(bad)} must be refused`);
+    }
+    assert.equal(send(3, { seq: 1 }).ok, false);
+  });
+
+  it('reads reactions.burst and viewers.count as frames without a seq, and refuses an empty burst', () => {
+    const burst = parseServerFrame(JSON.stringify({ t: 'reactions.burst', count: 17, at: 1_700_000_000_000 }));
+    assert.ok(burst.ok && burst.value.t === 'reactions.burst' && burst.value.count === 17 && !('seq' in burst.value));
+    assert.equal(parseServerFrame(JSON.stringify({ t: 'reactions.burst', count: 0, at: 1 })).ok, false);
+    assert.equal(parseServerFrame(JSON.stringify({ t: 'reactions.burst', count: 2 })).ok, false, 'at is required');
+    const viewers = parseServerFrame(JSON.stringify({ t: 'viewers.count', count: 0 }));
+    assert.ok(viewers.ok && viewers.value.t === 'viewers.count' && viewers.value.count === 0);
+    assert.equal(parseServerFrame(JSON.stringify({ t: 'viewers.count', count: -1 })).ok, false);
+  });
+
+  it('reads a welcome with or without the optional viewers count', () => {
+    const base = { t: 'welcome', id: 'h1', serverTime: 1, role: 'viewer', name: 'V', epoch: '0123456789abcdef', seq: 2, recovered: true };
+    const withCount = parseServerFrame(JSON.stringify({ ...base, viewers: 12 }));
+    assert.ok(withCount.ok && withCount.value.t === 'welcome' && withCount.value.viewers === 12);
+    const without = parseServerFrame(JSON.stringify(base));
+    assert.ok(without.ok && without.value.t === 'welcome' && without.value.viewers === undefined);
+    assert.equal(parseServerFrame(JSON.stringify({ ...base, viewers: 1.5 })).ok, false);
+  });
+});

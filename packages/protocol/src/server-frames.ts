@@ -4,6 +4,7 @@ import { ChatMessageSchema, EpochSchema, IdSchema, PinSchema, RoleSchema, Snapsh
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ServerTime = v.number();
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const WelcomeFields = {
   t: v.literal('welcome'),
@@ -22,6 +23,8 @@ const WelcomeFields = {
    * when resumed, the last of the replayed events. Live events continue from `seq + 1`.
    */
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Sockets in the room now, this one included (absent from older servers). Updates come as `viewers.count`. */
+  viewers: v.optional(Count),
 };
 
 /** `welcome` with a fresh snapshot: first join, or a resume the server could not honour. Replace all state. */
@@ -112,6 +115,31 @@ export type RoomEventType = RoomEvent['t'];
 /** A room event before the room log gives it its `seq` and `at`. */
 export type RoomEventBody = RoomEvent extends infer E ? (E extends RoomEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
+/**
+ * Hearts the room's viewers tapped in the last period (about 250 ms), summed on the server: one frame per
+ * period per room however many tap. Ephemeral: it has no `seq`, is not in the room log, is never replayed
+ * after a reconnect, and clients do not dedup it; a burst missed while away is simply not shown.
+ */
+export const ReactionsBurstSchema = v.object({
+  t: v.literal('reactions.burst'),
+  count: v.pipe(Count, v.minValue(1)),
+  /** Server clock (ms) when the burst was sent. */
+  at: ServerTime,
+});
+/** Hearts tapped in the room in the last period. Ephemeral: no `seq`, never replayed. */
+export type ReactionsBurst = v.InferOutput<typeof ReactionsBurstSchema>;
+
+/**
+ * How many sockets are in the room, sent when it changed, at most once a second per room. Ephemeral like
+ * `reactions.burst`: no `seq`, never replayed; the `welcome` carries the count at join time.
+ */
+export const ViewersCountSchema = v.object({ t: v.literal('viewers.count'), count: Count });
+/** How many sockets are in the room. Ephemeral: no `seq`, never replayed. */
+export type ViewersCount = v.InferOutput<typeof ViewersCountSchema>;
+
+/** A frame about the room that is not a room event: no `seq`, not logged, not replayed, not deduplicated. */
+export type EphemeralFrame = ReactionsBurst | ViewersCount;
+
 /** Any frame the server may send. */
 export const ServerFrameSchema = v.variant('t', [
   WelcomeSchema,
@@ -122,6 +150,8 @@ export const ServerFrameSchema = v.variant('t', [
   PinnedEventSchema,
   UnpinnedEventSchema,
   StockEventSchema,
+  ReactionsBurstSchema,
+  ViewersCountSchema,
 ]);
 /** Any frame the server may send. */
 export type ServerFrame = v.InferOutput<typeof ServerFrameSchema>;

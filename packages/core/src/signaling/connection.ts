@@ -6,6 +6,7 @@ import {
   validate,
   type Ack,
   type ClientCommand,
+  type EphemeralFrame,
   type RoomEvent,
   type ServerFrame,
   type Welcome,
@@ -43,6 +44,8 @@ export interface ConnectionHandlers {
   clock(estimate: ClockEstimate): void;
   /** A new room event (seq greater than anything applied before). */
   event(event: RoomEvent): void;
+  /** A frame about the room with no seq (`reactions.burst`, `viewers.count`): applied as it comes, never deduplicated or replayed. */
+  ephemeral(frame: EphemeralFrame): void;
   /** A problem that did not end the connection (error frame, unreadable frame). */
   error(error: LiveShopError): void;
 }
@@ -239,6 +242,11 @@ export class Connection {
         return;
       case 'error':
         this.#handlers.error(errorFromBody(frame));
+        return;
+      case 'reactions.burst':
+      case 'viewers.count':
+        // Not room events: no seq to dedup or resync on. Before the welcome they belong to no state of ours.
+        if (this.#joined) this.#handlers.ephemeral(frame);
         return;
       default:
         // Events before the welcome would be replaced by its snapshot anyway.

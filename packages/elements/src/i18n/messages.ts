@@ -69,6 +69,10 @@ export interface Messages {
   /** Live latency next to the badge, from seconds already formatted. */
   readonly latency: (seconds: string) => string;
   readonly controlsLabel: string;
+  /** Accessible name of the heart button. */
+  readonly sendHeart: string;
+  /** Viewer count next to the live badge, from a number already formatted. */
+  readonly viewers: (count: string) => string;
 }
 
 /** Simplified Chinese. */
@@ -133,6 +137,8 @@ export const zhCN: Messages = {
   exitPictureInPicture: '退出画中画',
   latency: (seconds) => `延迟 ${seconds} 秒`,
   controlsLabel: '播放控制',
+  sendHeart: '点赞',
+  viewers: (count) => `${count} 人在看`,
 };
 
 /** English. */
@@ -197,4 +203,6 @@ export const en: Messages = {
   exitPictureInPicture: 'Exit picture in picture',
   latency: (seconds) => `${seconds} s behind`,
   controlsLabel: 'Video controls',
+  sendHeart: 'Send a heart',
+  viewers: (count) => `${count} watching`,
 };

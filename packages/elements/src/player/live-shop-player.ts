@@ -71,6 +71,8 @@ export { unitsLeftOf };
  * @csspart play-button - Shown when `autoplay` is off, until the viewer starts the video.
  * @csspart card - The pinned `<product-card>` (style its inside through its own parts).
  * @csspart chat - The `<live-shop-chat>` strip.
+ * @csspart reactions - The `<live-shop-reactions>` heart button and floating hearts (right edge, above the bag button).
+ * @csspart viewer-count - How many are watching, next to the live badge.
  * @csspart shelf-button - The shopping-bag button.
  * @csspart shelf-count - The number of products on the bag button.
  * @csspart shelf - The `<live-shop-shelf>` drawer while open.
@@ -173,6 +175,7 @@ export class LiveShopPlayer extends LitElement {
   readonly #products = new StoreController<readonly Product[]>(this, () => this.client?.$products);
   readonly #pinned = new StoreController<Product | null>(this, () => this.client?.$pinnedProduct);
   readonly #stock = new StoreController<Stock>(this, () => this.client?.$stock);
+  readonly #viewerCount = new StoreController<number | null>(this, () => this.client?.$viewerCount);
   readonly #checkout = new StoreController<CheckoutState>(this, () => this.client?.checkout.$state);
   readonly #mediaState = new StoreController<MediaState>(this, () => this.#media?.$media);
   readonly #videoState = new VideoStateController(this, () => this.video);
@@ -284,6 +287,7 @@ export class LiveShopPlayer extends LitElement {
               )
             : nothing}
         </div>
+        <live-shop-reactions part="reactions" .client=${this.client} .locale=${this.lang || null}></live-shop-reactions>
         <button
           part="shelf-button"
           type="button"
@@ -339,7 +343,13 @@ export class LiveShopPlayer extends LitElement {
     const latencyMs = room.status === 'live' ? (this.#mediaState.value?.latencyMs ?? null) : null;
     return html`<span part="live-badge" class=${room.status}>${text}</span>${latencyMs !== null && latencyMs >= 0
         ? html`<span part="latency">${t.latency((latencyMs / 1000).toFixed(1))}</span>`
-        : nothing}`;
+        : nothing}${this.#viewers(t)}`;
+  }
+
+  #viewers(t: Messages) {
+    const count = this.#viewerCount.value;
+    if (count === null || count === undefined) return nothing;
+    return html`<span part="viewer-count">${t.viewers(new Intl.NumberFormat(t.locale).format(count))}</span>`;
   }
 
   #status(t: Messages) {

@@ -27,11 +27,15 @@ export interface ConnectionDeps {
   logger: Logger;
   /** Adds the connection to the room's fan-out; returns the function that removes it. */
   join(connection: Connection, roomId: string): () => void;
+  /** Adds hearts to the room's next `reactions.burst`. */
+  react(roomId: string, count: number): void;
+  /** Sockets in the room now (for the welcome). */
+  viewers(roomId: string): number;
   /** Close a socket whose unsent output grows beyond this many bytes (a reader that cannot keep up). */
   maxBufferedBytes: number;
   /** How far back a reconnecting client is replayed to instead of getting a snapshot. */
   replay: ReplayWindow;
-  limits?: { frames: RateLimit; chat: RateLimit };
+  limits?: { frames: RateLimit; chat: RateLimit; reactions?: RateLimit };
 }
 
 type State = 'new' | 'joining' | 'joined' | 'closed';
@@ -60,6 +64,7 @@ export class Connection {
   readonly #deps: ConnectionDeps;
   readonly #frames: TokenBucket;
   readonly #chat: TokenBucket;
+  readonly #reactions: TokenBucket;
   #state: State = 'new';
   #roomId: string | null = null;
   #actor: Actor | null = null;
@@ -78,6 +83,7 @@ export class Connection {
     const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
     this.#frames = new TokenBucket(limits.frames);
     this.#chat = new TokenBucket(limits.chat);
+    this.#reactions = new TokenBucket(limits.reactions ?? DEFAULT_RATE_LIMITS.reactions);
     socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
     socket.on('pong', () => {
       this.alive = true;
@@ -95,6 +101,14 @@ export class Connection {
   deliver(event: RoomEvent, text: string): void {
     if (this.#state === 'joining') this.#pending.push(event);
     else if (this.#state === 'joined') this.#sendEvent(event, text);
+  }
+
+  /**
+   * Delivers an ephemeral frame (`reactions.burst`, `viewers.count`): only once joined, never queued for a
+   * joining socket (its welcome carries the count; a missed heart does not matter), never deduplicated.
+   */
+  deliverEphemeral(text: string): void {
+    if (this.#state === 'joined') this.#sendText(text);
   }
 
   /** Sends a room event unless this socket already carried it (a replayed event may also come live). */
@@ -160,6 +174,11 @@ export class Connection {
           return this.#ack(frame.id);
         case 'order.place':
           return this.#ack(frame.id, await placeOrder(ctx, roomId, frame.order));
+        case 'reaction.send':
+          // Clients batch taps into one frame per 250 ms; more than that is a script, and its hearts are dropped.
+          if (!this.#reactions.take()) throw new LiveShopServerError('rate_limited', 'too many reactions; batch taps');
+          this.#deps.react(roomId, frame.count);
+          return this.#ack(frame.id);
       }
     } catch (error) {
       this.#fail(frame.id, this.#errorBody(error, frame.t));
@@ -185,7 +204,7 @@ export class Connection {
       if (this.#state !== 'joining') return;
       this.#roomId = frame.room;
       this.#actor = { role, name, subject };
-      const base = { t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, epoch: plan.epoch, seq: plan.seq } as const;
+      const base = { t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, epoch: plan.epoch, seq: plan.seq, viewers: this.#deps.viewers(frame.room) } as const;
       if (plan.recovered) {
         // The replay continues from the client's own lastSeq; the welcome says up to where.
         this.#sentSeq = frame.lastSeq ?? 0;

@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES } from '@live-shop/protocol';
+import { MAX_FRAME_BYTES, type EphemeralFrame } from '@live-shop/protocol';
 import type { OriginPolicy } from '../auth/origins.js';
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
 import type { DomainContext } from '../rooms/context.js';
+import { Presence } from '../rooms/presence.js';
+import { ReactionAggregator } from '../rooms/reactions.js';
 import { DEFAULT_REPLAY_WINDOW, type ReplayWindow } from '../rooms/resume.js';
 import { Connection } from './connection.js';
 import type { RateLimit } from './rate-limit.js';
@@ -32,7 +34,11 @@ export interface HubOptions {
   replay?: ReplayWindow;
   /** Close a socket with 1013 beyond this much unsent output. Default 1 MiB. */
   maxBufferedBytes?: number;
-  limits?: { frames: RateLimit; chat: RateLimit };
+  limits?: { frames: RateLimit; chat: RateLimit; reactions?: RateLimit };
+  /** Period of `reactions.burst` per room. Default 250 ms. */
+  reactionPeriodMs?: number;
+  /** Fewest ms between two `viewers.count` of one room. Default 1000 ms. */
+  viewerCountIntervalMs?: number;
 }
 
 interface RoomMembers {
@@ -50,9 +56,21 @@ export class Hub {
   readonly #connections = new Set<Connection>();
   readonly #rooms = new Map<string, RoomMembers>();
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #reactions: ReactionAggregator;
+  readonly #presence: Presence;
 
   constructor(options: HubOptions) {
     this.#options = options;
+    const broadcast = (roomId: string, frame: EphemeralFrame) => this.#broadcastEphemeral(roomId, frame);
+    this.#reactions = new ReactionAggregator({
+      broadcast,
+      now: options.ctx.now,
+      ...(options.reactionPeriodMs === undefined ? {} : { periodMs: options.reactionPeriodMs }),
+    });
+    this.#presence = new Presence({
+      broadcast,
+      ...(options.viewerCountIntervalMs === undefined ? {} : { intervalMs: options.viewerCountIntervalMs }),
+    });
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS);
     this.#heartbeat.unref();
   }
@@ -73,6 +91,8 @@ export class Hub {
         maxBufferedBytes: this.#options.maxBufferedBytes ?? 1024 * 1024,
         replay: this.#options.replay ?? DEFAULT_REPLAY_WINDOW,
         join: (c, roomId) => this.#join(c, roomId),
+        react: (roomId, count) => this.#reactions.add(roomId, count),
+        viewers: (roomId) => this.#presence.count(roomId),
         ...(this.#options.limits ? { limits: this.#options.limits } : {}),
       });
       this.#connections.add(connection);
@@ -83,6 +103,8 @@ export class Hub {
   /** Closes every socket (1001 going away), waits up to `graceMs` for them, then drops the rest. */
   async close(graceMs = 1000): Promise<void> {
     clearInterval(this.#heartbeat);
+    this.#reactions.dispose();
+    this.#presence.dispose();
     const sockets = [...this.#connections].map((c) => c.socket);
     const closed = sockets.map((ws) => new Promise<void>((done) => (ws.readyState === ws.CLOSED ? done() : ws.once('close', () => done()))));
     for (const ws of sockets) ws.close(1001, 'server shutting down');
@@ -108,13 +130,23 @@ export class Hub {
     }
     const joined = room;
     joined.members.add(connection);
+    this.#presence.join(roomId);
     return () => {
-      joined.members.delete(connection);
+      if (!joined.members.delete(connection)) return;
+      this.#presence.leave(roomId);
       if (joined.members.size === 0 && this.#rooms.get(roomId) === joined) {
         joined.unsubscribe();
         this.#rooms.delete(roomId);
       }
     };
+  }
+
+  /** Sends a frame that is not a room event (no seq, not logged) to the room's sockets on this server, serialised once. */
+  #broadcastEphemeral(roomId: string, frame: EphemeralFrame): void {
+    const room = this.#rooms.get(roomId);
+    if (!room) return;
+    const text = JSON.stringify(frame);
+    for (const member of room.members) member.deliverEphemeral(text);
   }
 
   #beat(): void {

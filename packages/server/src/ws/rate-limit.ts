@@ -6,10 +6,14 @@ export interface RateLimit {
   burst: number;
 }
 
-/** Default per-connection limits: every frame, and chat messages on top. */
-export const DEFAULT_RATE_LIMITS: Readonly<{ frames: RateLimit; chat: RateLimit }> = {
+/**
+ * Default per-connection limits: every frame, and chat messages and reaction batches on top. The core sends
+ * at most 4 reaction batches a second; 5/s with a burst of 10 leaves room for jitter and a reconnect flush.
+ */
+export const DEFAULT_RATE_LIMITS: Readonly<{ frames: RateLimit; chat: RateLimit; reactions: RateLimit }> = {
   frames: { perSecond: 20, burst: 40 },
   chat: { perSecond: 2, burst: 5 },
+  reactions: { perSecond: 5, burst: 10 },
 };
 
 /** A token bucket: `take()` spends one token if one is left. Time comes from `now` (ms). */
