@@ -2,21 +2,27 @@
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.mjs';
+import { startMediaProxy } from './test/media-proxy.mjs';
 import { signTestToken, startTestServer } from './test/test-server.mjs';
 
 /**
  * Starts one real server for the run and lets tests reach it:
  * `window.__LIVE_SHOP_TEST__ = { server }` in every test page, and the server commands
- * `live-shop-token` ({ role, room, name? } -> signed token) and `live-shop-restart` (same port, same data).
+ * `live-shop-token` ({ role, room, name? } -> signed token) and `live-shop-restart` (same port, same data),
+ * plus a media proxy in front of the server: `live-shop-media-proxy` (-> { url }) and
+ * `live-shop-media-outage` ({ down, mode?: 'refuse' | '503' }) to take the HLS origin down and back.
  */
 function liveShopServerPlugin() {
   let server;
+  let mediaProxy;
   return {
     name: 'live-shop-test-server',
     async serverStart() {
       server = await startTestServer();
+      mediaProxy = await startMediaProxy(server.url);
     },
     async serverStop() {
+      await mediaProxy?.stop();
       await server?.stop();
     },
     async executeCommand({ command, payload }) {
@@ -26,6 +32,11 @@ function liveShopServerPlugin() {
       if (command === 'live-shop-restart') {
         await server.restart(payload?.signal ?? 'SIGTERM');
         return { url: server.url };
+      }
+      if (command === 'live-shop-media-proxy') return { url: mediaProxy.url };
+      if (command === 'live-shop-media-outage') {
+        await mediaProxy.setDown(payload?.down === true, payload?.mode === 'refuse' ? 'refuse' : '503');
+        return { down: payload?.down === true };
       }
       if (command === 'live-shop-server') return { url: server.url, dataDir: server.dataDir };
       return undefined;

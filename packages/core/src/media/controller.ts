@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { LiveShopError, toLiveShopError } from '../errors.js';
-import { HlsJsTransport, hasMediaSource } from './hls.js';
+import { HlsJsTransport, hasMediaSource, type HlsRetryOptions } from './hls.js';
 import { NativeHlsTransport, canPlayNativeHls } from './native.js';
 import type { MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
 import { LazyWhepTransport, hasWebRtc } from './whep-loader.js';
@@ -16,6 +16,11 @@ export interface MediaControllerOptions {
   whepTimeoutMs?: number;
   /** Try the browser's own HLS before hls.js where both work. Default false. */
   preferNative?: boolean;
+  /**
+   * Bounds of hls.js's recovery: how long an origin outage is ridden out (`maxOutageMs`, default 60 s)
+   * before `$media` ends in `error`, and how many decode errors are recovered from.
+   */
+  hls?: HlsRetryOptions;
 }
 
 const IDLE: MediaState = { status: 'idle', transport: null, ttffMs: null, stalls: 0, latencyMs: null, muted: false, error: null };
@@ -32,6 +37,7 @@ export class MediaController {
   readonly #ttffTimeoutMs: number;
   readonly #whepTimeoutMs: number;
   readonly #preferNative: boolean;
+  readonly #hlsOptions: HlsRetryOptions;
   readonly #state = atom<MediaState>(IDLE);
   #transport: MediaTransport | null = null;
   /** Bumped by every play()/stop(), so async work of an older call stops touching anything. */
@@ -44,6 +50,7 @@ export class MediaController {
     this.#ttffTimeoutMs = options.ttffTimeoutMs ?? 15_000;
     this.#whepTimeoutMs = options.whepTimeoutMs ?? 5_000;
     this.#preferNative = options.preferNative ?? false;
+    this.#hlsOptions = { ...options.hls };
   }
 
   /** What the player is doing now. */
@@ -131,14 +138,14 @@ export class MediaController {
         }
         this.#release();
         if (onLost) return onLost(error);
-        // After the first frame the transport already spent its retries: this is terminal.
-        this.#state.set({ ...this.#state.get(), status: 'error', error });
+        // After the first frame the transport already spent its retries: this is terminal, nothing plays.
+        this.#state.set({ ...this.#state.get(), status: 'error', transport: null, latencyMs: null, error });
       };
       const transport =
         kind === 'whep'
           ? new LazyWhepTransport(video, fail)
           : kind === 'hls.js'
-            ? new HlsJsTransport(video, fail)
+            ? new HlsJsTransport(video, fail, this.#hlsOptions)
             : new NativeHlsTransport(video, fail);
       this.#transport = transport;
       this.#state.set({ ...this.#state.get(), transport: kind, error: null });
@@ -159,10 +166,12 @@ export class MediaController {
       };
       this.#watchFirstFrame(firstFrame);
       this.#listen('waiting', () => {
-        if (shown) this.#update({ status: 'waiting', stalls: this.#state.get().stalls + 1 });
+        // One stall is one stall: Chromium may fire 'waiting' again (e.g. on a seek to the live edge).
+        const state = this.#state.get();
+        if (shown && state.status === 'playing') this.#update({ status: 'waiting', stalls: state.stalls + 1 });
       });
       this.#listen('playing', () => {
-        if (shown) this.#update({ status: 'playing' });
+        if (shown && this.#state.get().status === 'waiting') this.#update({ status: 'playing' });
       });
       this.#listen('timeupdate', () => {
         const latencyMs = transport.latencyMs();

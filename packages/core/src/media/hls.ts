@@ -6,9 +6,17 @@ import type { FatalHandler, MediaTransport } from './types.js';
 
 /** Retry bounds of {@link HlsJsTransport}. */
 export interface HlsRetryOptions {
-  /** Reloads after a fatal network error (hls.js already retried each request). Default 3. */
-  maxNetworkRetries?: number;
-  /** `recoverMediaError()` calls after fatal media (decode/buffer) errors. Default 2. */
+  /**
+   * How long the stream may make no progress (no segment buffered) while loads keep failing before the
+   * player gives up for good. In that time hls.js retries each request itself, and after each of its
+   * fatal network errors loading restarts on the same hls.js instance and MediaSource (no reload),
+   * with exponential backoff (1 s doubling to 8 s, jittered). Default 60 000 ms.
+   */
+  maxOutageMs?: number;
+  /**
+   * `recoverMediaError()` calls after fatal media errors while the `<video>` itself is in error (a
+   * decode error), without a segment buffered in between. Default 2.
+   */
   maxMediaRecoveries?: number;
 }
 
@@ -25,19 +33,22 @@ export class HlsJsTransport implements MediaTransport {
   readonly kind = 'hls.js' as const;
   readonly #video: HTMLVideoElement;
   readonly #onFatal: FatalHandler;
-  readonly #maxNetworkRetries: number;
+  readonly #maxOutageMs: number;
   readonly #maxMediaRecoveries: number;
   #hls: Hls | null = null;
   #url = '';
   #stopped = false;
-  #networkRetries = 0;
+  /** Restarts since the last buffered segment; drives the backoff. */
+  #restarts = 0;
   #mediaRecoveries = 0;
+  /** When a segment was last buffered (or loading started): the outage bound counts from here. */
+  #lastProgressAt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(video: HTMLVideoElement, onFatal: FatalHandler, options: HlsRetryOptions = {}) {
     this.#video = video;
     this.#onFatal = onFatal;
-    this.#maxNetworkRetries = options.maxNetworkRetries ?? 3;
+    this.#maxOutageMs = options.maxOutageMs ?? 60_000;
     this.#maxMediaRecoveries = options.maxMediaRecoveries ?? 2;
   }
 
@@ -50,14 +61,25 @@ export class HlsJsTransport implements MediaTransport {
     }
     if (this.#stopped) return;
     if (!HlsClass.isSupported()) throw new LiveShopError('media_unsupported', 'hls.js is not supported in this browser');
-    const hls = new HlsClass({ enableWorker: true, lowLatencyMode: false });
+    const hls = new HlsClass({
+      enableWorker: true,
+      lowLatencyMode: false,
+      // After an outage the sliding window has moved past the buffered position: hls.js then seeks to the
+      // live edge when the playhead is outside the window (it also does so while starved), and this
+      // catches a player left further behind than 10 target durations without a stall.
+      // (hls.js accepts a max latency count only next to an explicit sync count; 3 is its default.)
+      liveSyncDurationCount: 3,
+      liveMaxLatencyDurationCount: 10,
+    });
     this.#hls = hls;
     this.#url = url;
+    this.#lastProgressAt = performance.now();
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.#onError(HlsClass, data));
-    // Progress: the retries so far worked, so the bounds count consecutive failures only.
+    // Progress: the retries so far worked, so the bounds count from the last buffered segment only.
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => {
-      this.#networkRetries = 0;
+      this.#restarts = 0;
       this.#mediaRecoveries = 0;
+      this.#lastProgressAt = performance.now();
     });
     hls.attachMedia(this.#video);
     hls.loadSource(url);
@@ -80,21 +102,31 @@ export class HlsJsTransport implements MediaTransport {
   #onError(HlsClass: typeof Hls, data: ErrorData): void {
     const hls = this.#hls;
     if (!data.fatal || !hls || this.#stopped) return;
-    if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && this.#networkRetries < this.#maxNetworkRetries) {
-      this.#networkRetries += 1;
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = setTimeout(() => {
-        this.#retryTimer = undefined;
-        if (!this.#stopped) hls.loadSource(this.#url);
-      }, backoffDelay(this.#networkRetries, { baseMs: 1_000, maxMs: 8_000 }));
-      return;
-    }
-    if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && this.#mediaRecoveries < this.#maxMediaRecoveries) {
+    const isMedia = data.type === HlsClass.ErrorTypes.MEDIA_ERROR;
+    // A decode error puts the element itself in error: only then does a new MediaSource help.
+    if (isMedia && this.#video.error && this.#mediaRecoveries < this.#maxMediaRecoveries) {
       this.#mediaRecoveries += 1;
       hls.recoverMediaError();
       return;
     }
-    const code = data.type === HlsClass.ErrorTypes.NETWORK_ERROR ? 'network' : 'media';
-    this.#onFatal(new LiveShopError(code, `hls.js: ${data.details}`, { cause: data.error }));
+    const code = isMedia ? 'media' : 'network';
+    const outageMs = performance.now() - this.#lastProgressAt;
+    if ((this.#video.error && isMedia) || outageMs >= this.#maxOutageMs) {
+      const why = this.#video.error ? `media element error ${this.#video.error.code}` : `no progress for ${Math.round(outageMs)} ms`;
+      this.#onFatal(new LiveShopError(code, `hls.js: ${data.details} (${why})`, { cause: data.error }));
+      return;
+    }
+    // hls.js stopped loading (it does on every fatal error) after spending its own per-request retries.
+    // Restart on the same instance and MediaSource, so what is buffered keeps playing and nothing reloads.
+    this.#restarts += 1;
+    clearTimeout(this.#retryTimer);
+    const delay = Math.min(backoffDelay(this.#restarts, { baseMs: 1_000, maxMs: 8_000 }), this.#maxOutageMs - outageMs);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      if (this.#stopped || this.#hls !== hls) return;
+      // Without levels the manifest never loaded: load it again (no MediaSource exists to recreate yet).
+      if (hls.levels.length === 0) hls.loadSource(this.#url);
+      else hls.startLoad(-1);
+    }, Math.max(0, delay));
   }
 }

@@ -16,13 +16,17 @@ export type TransportKind = 'whep' | 'hls.js' | 'native';
 
 /** The value of `$media`: what the player is doing and how well. */
 export interface MediaState {
-  /** `loading` until the first frame, then `playing`, `waiting` while stalled, `error` when it gave up. */
+  /**
+   * `loading` until the first frame, then `playing`, `waiting` while stalled (also through an origin
+   * outage, while the transport retries within its bound), back to `playing` when frames move again,
+   * `error` when it gave up for good (then `transport` is `null`).
+   */
   status: 'idle' | 'loading' | 'playing' | 'waiting' | 'error';
   /** Transport in use, `null` when idle. */
   transport: TransportKind | null;
   /** Time from `play()` to the first decoded frame, ms. */
   ttffMs: number | null;
-  /** How often playback stalled (`waiting`) after the first frame. */
+  /** How often playback stalled after the first frame (each move from `playing` to `waiting` counts once). */
   stalls: number;
   /**
    * Live latency, ms. HLS: `Date.now()` minus the program-date-time of the frame on screen; WHEP: the
