@@ -16,7 +16,7 @@ export { CHAT_LIMIT } from './stores/chat.js';
 export { Checkout, type CheckoutState, type PlaceOrder } from './commerce/checkout.js';
 export type { OrderInput } from './commerce/order-input.js';
 export { MediaController, type MediaControllerOptions } from './media/controller.js';
-export type { MediaSourceConfig, MediaState, TransportKind } from './media/types.js';
+export type { MediaFallback, MediaSourceConfig, MediaState, TransportKind } from './media/types.js';
 // Types only: the WHEP module (with webrtc-adapter) is loaded by MediaController on demand, never up front.
 export type { WhepOptions } from './media/whep.js';
 export { WhipPublisher, type WhipPublisherOptions, type WhipState } from './media/whip.js';

@@ -23,7 +23,16 @@ export interface MediaControllerOptions {
   hls?: HlsRetryOptions;
 }
 
-const IDLE: MediaState = { status: 'idle', transport: null, ttffMs: null, stalls: 0, latencyMs: null, muted: false, error: null };
+const IDLE: MediaState = {
+  status: 'idle',
+  transport: null,
+  ttffMs: null,
+  stalls: 0,
+  latencyMs: null,
+  muted: false,
+  error: null,
+  fallbacks: [],
+};
 
 /**
  * Plays a live stream into one `<video>`: tries the sources in order (WHEP over WebRTC, loaded lazily;
@@ -83,7 +92,8 @@ export class MediaController {
       const onLost =
         source.type === 'whep' && index + 1 < sources.length
           ? (error: LiveShopError): void => {
-              this.#update({ status: 'loading', transport: null, latencyMs: null });
+              const fallbacks = [...this.#state.get().fallbacks, { transport: 'whep' as const, error }];
+              this.#update({ status: 'loading', transport: null, latencyMs: null, fallbacks });
               void this.#playFrom(sources, index + 1, performance.now(), generation, error);
             }
           : undefined;
@@ -94,6 +104,7 @@ export class MediaController {
         } catch (error) {
           if (generation !== this.#generation) return;
           lastError = toLiveShopError(error, 'media', `${kind} failed`);
+          this.#update({ fallbacks: [...this.#state.get().fallbacks, { transport: kind, error: lastError }] });
           this.#release();
         }
       }

@@ -37,6 +37,17 @@ export interface MediaState {
   muted: boolean;
   /** Why it is in `error`. */
   error: LiveShopError | null;
+  /**
+   * Every transport that failed before the one in use (or before giving up), oldest first, with its
+   * error: a fallback keeps the stream going, but the reason stays visible instead of being dropped.
+   */
+  fallbacks: readonly MediaFallback[];
+}
+
+/** A transport the controller gave up on, and why. */
+export interface MediaFallback {
+  transport: TransportKind;
+  error: LiveShopError;
 }
 
 /**

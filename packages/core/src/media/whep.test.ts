@@ -105,6 +105,9 @@ describe('WebRTC through the dev relay (WHIP publish, WHEP play)', () => {
     expect(state.error, state.error?.message).to.equal(null);
     expect(state.status).to.equal('playing');
     expect(state.transport).to.equal('hls.js');
+    // The refusal is kept, not swallowed: the store says which transport failed and why.
+    expect(state.fallbacks.map((fallback) => fallback.transport)).to.deep.equal(['whep']);
+    expect(state.fallbacks[0]?.error.code).to.equal('not_found');
     const frame = await nextFrame(video);
     expect(frame.width).to.be.greaterThan(0);
     expect(video.srcObject).to.equal(null);
@@ -122,6 +125,7 @@ describe('WebRTC through the dev relay (WHIP publish, WHEP play)', () => {
     await host.stop();
     const fallen = await until(controller.$media, (media) => media.transport === 'hls.js' && media.status === 'playing', 20_000);
     expect(fallen.error).to.equal(null);
+    expect(fallen.fallbacks.map((fallback) => fallback.transport)).to.deep.equal(['whep']);
     await nextFrame(video);
   });
 
