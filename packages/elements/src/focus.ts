@@ -41,3 +41,16 @@ export function trapTab(event: KeyboardEvent, root: ShadowRoot): void {
     last.focus();
   }
 }
+
+/**
+ * The keys every modal sheet here answers: Escape closes it (and stops there, so an outer dialog stays
+ * open), Tab stays inside. Call from the sheet's `keydown` handler.
+ */
+export function handleModalKeys(event: KeyboardEvent, root: ShadowRoot, close: () => void): void {
+  if (event.key === 'Escape') {
+    event.stopPropagation();
+    close();
+    return;
+  }
+  trapTab(event, root);
+}

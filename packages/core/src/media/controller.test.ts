@@ -1,30 +1,16 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { connectedClient, disposeClients, serverUrl, sleep, until } from '../test/helpers.js';
-import { MediaController } from './controller.js';
+import { connectedClient, disposeClients, mountPlayer, serverUrl, sleep, unmountPlayers, until } from '../test/helpers.js';
 
 /** Resource entries of hls.js's module (the package's ESM build), as the browser fetched it. */
 function hlsJsFetches(): PerformanceEntry[] {
   return performance.getEntriesByType('resource').filter((entry) => /\/hls\.js\/dist\/hls[^/]*\.m?js/.test(entry.name));
 }
 
-const videos: HTMLVideoElement[] = [];
-const controllers: MediaController[] = [];
-
-function player(options?: ConstructorParameters<typeof MediaController>[1]): { video: HTMLVideoElement; controller: MediaController } {
-  const video = document.createElement('video');
-  video.playsInline = true;
-  video.width = 320;
-  document.body.append(video);
-  const controller = new MediaController(video, options);
-  videos.push(video);
-  controllers.push(controller);
-  return { video, controller };
-}
+const player = mountPlayer;
 
 describe('MediaController', () => {
   afterEach(() => {
-    for (const controller of controllers.splice(0)) controller.stop();
-    for (const video of videos.splice(0)) video.remove();
+    unmountPlayers();
     disposeClients();
   });
 

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { serverUrl, token, until } from '../test/helpers.js';
+import { mountPlayer, serverUrl, token, unmountPlayers, until } from '../test/helpers.js';
 import { MediaController } from './controller.js';
 import { WhipPublisher } from './whip.js';
 
@@ -29,20 +29,7 @@ const whepUrl = () => `${serverUrl()}/whep/demo`;
 describe('WebRTC through the dev relay (WHIP publish, WHEP play)', () => {
   let camera: MediaStream | null = null;
   let publisher: WhipPublisher | null = null;
-  const controllers: MediaController[] = [];
-  const videos: HTMLVideoElement[] = [];
-
-  function viewer(options?: ConstructorParameters<typeof MediaController>[1]): { video: HTMLVideoElement; controller: MediaController } {
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    video.width = 320;
-    document.body.append(video);
-    const controller = new MediaController(video, options);
-    videos.push(video);
-    controllers.push(controller);
-    return { video, controller };
-  }
+  const viewer = (options?: ConstructorParameters<typeof MediaController>[1]) => mountPlayer(options, { muted: true });
 
   async function publish(): Promise<WhipPublisher> {
     camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360 }, audio: true });
@@ -52,8 +39,7 @@ describe('WebRTC through the dev relay (WHIP publish, WHEP play)', () => {
   }
 
   afterEach(async () => {
-    for (const controller of controllers.splice(0)) controller.stop();
-    for (const video of videos.splice(0)) video.remove();
+    unmountPlayers();
     if (publisher && publisher.state !== 'stopped') await publisher.stop();
     publisher = null;
     for (const track of camera?.getTracks() ?? []) track.stop();

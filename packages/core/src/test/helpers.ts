@@ -2,6 +2,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ReadableAtom } from 'nanostores';
 import { LiveShopClient, type LiveShopClientOptions } from '../client.js';
+import { MediaController } from '../media/controller.js';
 
 declare global {
   interface Window {
@@ -146,4 +147,29 @@ export function faultyWebSocket(deliver: (frame: string) => string[]): typeof We
       super.removeEventListener(type, (typeof listener === 'function' && wrapped.get(listener)) || listener, options);
     }
   };
+}
+
+const mounted: { video: HTMLVideoElement; controller: MediaController }[] = [];
+
+/** A `<video>` in the page with a MediaController on it; {@link unmountPlayers} stops and removes it. */
+export function mountPlayer(
+  options?: ConstructorParameters<typeof MediaController>[1],
+  { muted = false }: { muted?: boolean } = {},
+): { video: HTMLVideoElement; controller: MediaController } {
+  const video = document.createElement('video');
+  video.muted = muted;
+  video.playsInline = true;
+  video.width = 320;
+  document.body.append(video);
+  const player = { video, controller: new MediaController(video, options) };
+  mounted.push(player);
+  return player;
+}
+
+/** Stops every controller {@link mountPlayer} made and removes its video. */
+export function unmountPlayers(): void {
+  for (const { video, controller } of mounted.splice(0)) {
+    controller.stop();
+    video.remove();
+  }
 }

@@ -127,20 +127,13 @@ export const playerStyles = [
       background: currentColor;
       animation: pulse 1.4s ease-in-out infinite;
     }
-    [part='viewer-count'] {
-      align-self: center;
-      font-size: 0.75rem;
-      padding: 3px 8px;
-      border-radius: 999px;
-      background: var(--live-shop-badge-background, rgb(0 0 0 / 0.5));
-      font-variant-numeric: tabular-nums;
-    }
     [part='reactions'] {
       position: absolute;
       inset-inline-end: 12px;
       /* Above the bag button (44px + 12px gap), clear of the chat on the left. */
       inset-block-end: 68px;
     }
+    [part='viewer-count'],
     [part='latency'] {
       align-self: center;
       font-size: 0.75rem;

@@ -6,7 +6,7 @@ import type { Order, Product, Stock, Variant } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type CheckoutCloseDetail } from '../events.js';
 import { messagesOf, money, type Messages } from '../i18n/locale.js';
-import { trapTab } from '../focus.js';
+import { handleModalKeys } from '../focus.js';
 import { fieldNamedIn, maxQuantity, pickVariant, unitsLeft, type CustomerField } from './fields.js';
 import { quickCheckoutStyles } from './quick-checkout.styles.js';
 
@@ -302,13 +302,7 @@ export class QuickCheckout extends LitElement {
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.close('escape');
-      return;
-    }
-    // Keep Tab inside the dialog: wrap from the last control to the first and back.
-    trapTab(event, this.renderRoot as ShadowRoot);
+    handleModalKeys(event, this.renderRoot as ShadowRoot, () => this.close('escape'));
   };
 }
 

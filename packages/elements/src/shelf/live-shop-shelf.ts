@@ -8,7 +8,7 @@ import { emit, type ShelfToggleDetail } from '../events.js';
 import { messagesOf, money, type Messages } from '../i18n/locale.js';
 import { priceOf } from '../product-card/product-card.js';
 import { unitsLeftOf } from '../stock.js';
-import { trapTab } from '../focus.js';
+import { handleModalKeys } from '../focus.js';
 import { shelfStyles } from './live-shop-shelf.styles.js';
 
 let instances = 0;
@@ -179,13 +179,7 @@ export class LiveShopShelf extends LitElement {
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
-    if (!this.modal) return;
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.close('escape');
-      return;
-    }
-    trapTab(event, this.renderRoot as ShadowRoot);
+    if (this.modal) handleModalKeys(event, this.renderRoot as ShadowRoot, () => this.close('escape'));
   };
 }
 
