@@ -31,7 +31,7 @@ const server = await createServer({
   logger: createStderrLogger({ quiet: true }),
   // The server's default unless the bench asks for another (to see what heartbeats cost under load).
   ...(values['heartbeat-ms'] === undefined ? {} : { heartbeatMs: Number(values['heartbeat-ms']) }),
-  rateLimits: { frames: { perSecond: 1_000, burst: 1_000 }, chat: { perSecond: 1_000, burst: 1_000 } },
+  rateLimits: { frames: { perSecond: 1_000, burst: 1_000 }, commands: { 'chat.send': { perSecond: 1_000, burst: 1_000 } } },
 });
 process.stdout.write(`live-shop server listening on ${server.url}\n`);
 

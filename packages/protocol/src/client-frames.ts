@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EpochSchema, IdSchema, OrderRequestSchema } from './model.js';
-import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH } from './limits.js';
+import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH, MAX_REPORTED_LATENCY_MS } from './limits.js';
 
 /** Every client command carries an id the server echoes in its `ack`. */
 const CommandId = v.pipe(v.string('id must be a string'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 URL-safe characters'));
@@ -85,6 +85,25 @@ export const ReactionSendSchema = v.strictObject({
 /** Hearts tapped since the client's previous `reaction.send`. */
 export type ReactionSend = v.InferOutput<typeof ReactionSendSchema>;
 
+/**
+ * The viewer's measured playback latency: how far (ms) the picture on screen is behind the live edge, from the
+ * core's media store (HLS: now − program-date-time on screen; WebRTC: jitter buffer + RTT). Sent when it changes
+ * noticeably, at most once a second. The server keeps the last value per connection to judge reaction times
+ * fairly (flash sales); it is bounded by {@link MAX_REPORTED_LATENCY_MS}.
+ */
+export const LatencyReportSchema = v.strictObject({
+  t: v.literal('latency.report'),
+  id: CommandId,
+  latencyMs: v.pipe(
+    v.number('latencyMs must be a number'),
+    v.finite('latencyMs must be finite'),
+    v.minValue(0, 'latencyMs must be at least 0'),
+    v.maxValue(MAX_REPORTED_LATENCY_MS, `latencyMs must be at most ${MAX_REPORTED_LATENCY_MS}`),
+  ),
+});
+/** The viewer's measured playback latency. */
+export type LatencyReport = v.InferOutput<typeof LatencyReportSchema>;
+
 /** Heartbeat and clock probe. Answered by `pong`. */
 export const PingSchema = v.strictObject({
   t: v.literal('ping'),
@@ -103,6 +122,7 @@ export const ClientFrameSchema = v.variant('t', [
   UnpinProductSchema,
   PlaceOrderSchema,
   ReactionSendSchema,
+  LatencyReportSchema,
   PingSchema,
 ]);
 /** Any frame a client may send. */

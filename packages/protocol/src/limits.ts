@@ -15,3 +15,8 @@ export const MAX_ADDRESS_LENGTH = 200;
 export const MAX_ORDER_QUANTITY = 99;
 /** How many recent chat messages a room snapshot carries. */
 export const SNAPSHOT_CHAT_MESSAGES = 50;
+/**
+ * Highest playback latency (ms behind the live edge) a client may report. Larger reports are refused:
+ * a real player this far behind is rebuffering, and an unbounded figure would let a script claim any head start.
+ */
+export const MAX_REPORTED_LATENCY_MS = 15_000;

@@ -11,14 +11,12 @@ import {
   type ServerFrame,
 } from '@live-shop/protocol';
 import { verifyToken } from '../auth/tokens.js';
-import { placeOrder } from '../commerce/orders.js';
 import { LiveShopServerError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { postChat } from '../rooms/chat.js';
 import type { Actor, DomainContext } from '../rooms/context.js';
-import { pinProduct, unpinProduct } from '../rooms/pins.js';
 import { planJoin, type ReplayWindow } from '../rooms/resume.js';
-import { DEFAULT_RATE_LIMITS, TokenBucket, type RateLimit } from './rate-limit.js';
+import { COMMANDS, type CommandFrame, type CommandHandler, type CommandTable, type CommandType, type Session } from './commands.js';
+import { DEFAULT_RATE_LIMITS, TokenBucket, type ConnectionLimits } from './rate-limit.js';
 
 /** What a connection needs from the server around it. */
 export interface ConnectionDeps {
@@ -35,7 +33,9 @@ export interface ConnectionDeps {
   maxBufferedBytes: number;
   /** How far back a reconnecting client is replayed to instead of getting a snapshot. */
   replay: ReplayWindow;
-  limits?: { frames: RateLimit; chat: RateLimit; reactions?: RateLimit };
+  limits?: ConnectionLimits;
+  /** Command handlers; default {@link COMMANDS}. */
+  commands?: CommandTable;
 }
 
 type State = 'new' | 'joining' | 'joined' | 'closed';
@@ -63,8 +63,9 @@ export class Connection {
   readonly #socket: WebSocket;
   readonly #deps: ConnectionDeps;
   readonly #frames: TokenBucket;
-  readonly #chat: TokenBucket;
-  readonly #reactions: TokenBucket;
+  /** One bucket per command type that has a limit, made on first use. */
+  readonly #commandBuckets = new Map<CommandType, TokenBucket>();
+  readonly #session: Session = { latencyMs: null };
   #state: State = 'new';
   #roomId: string | null = null;
   #actor: Actor | null = null;
@@ -80,10 +81,7 @@ export class Connection {
   constructor(socket: WebSocket, deps: ConnectionDeps) {
     this.#socket = socket;
     this.#deps = deps;
-    const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
-    this.#frames = new TokenBucket(limits.frames);
-    this.#chat = new TokenBucket(limits.chat);
-    this.#reactions = new TokenBucket(limits.reactions ?? DEFAULT_RATE_LIMITS.reactions);
+    this.#frames = new TokenBucket((deps.limits ?? DEFAULT_RATE_LIMITS).frames);
     socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
     socket.on('pong', () => {
       this.alive = true;
@@ -160,29 +158,27 @@ export class Connection {
       if (this.#state !== 'joined' || roomId === null || actor === null) {
         throw new LiveShopServerError('not_joined', 'send hello first');
       }
-      const { ctx } = this.#deps;
-      switch (frame.t) {
-        case 'chat.send':
-          if (!this.#chat.take()) throw new LiveShopServerError('rate_limited', 'too many chat messages; slow down');
-          await postChat(ctx, roomId, actor, frame.text);
-          return this.#ack(frame.id);
-        case 'product.pin':
-          await pinProduct(ctx, roomId, actor, frame.productId);
-          return this.#ack(frame.id);
-        case 'product.unpin':
-          await unpinProduct(ctx, roomId, actor);
-          return this.#ack(frame.id);
-        case 'order.place':
-          return this.#ack(frame.id, await placeOrder(ctx, roomId, frame.order));
-        case 'reaction.send':
-          // Clients batch taps into one frame per 250 ms; more than that is a script, and its hearts are dropped.
-          if (!this.#reactions.take()) throw new LiveShopServerError('rate_limited', 'too many reactions; batch taps');
-          this.#deps.react(roomId, frame.count);
-          return this.#ack(frame.id);
-      }
+      const type: CommandType = frame.t;
+      const handler = (this.#deps.commands ?? COMMANDS)[type] as CommandHandler<CommandType>;
+      this.#spendCommandToken(type, handler);
+      const scope = { ctx: this.#deps.ctx, roomId, actor, session: this.#session, react: (count: number) => this.#deps.react(roomId, count) };
+      const data = await handler.handle(scope, frame as CommandFrame<CommandType>);
+      return this.#ack(frame.id, data);
     } catch (error) {
       this.#fail(frame.id, this.#errorBody(error, frame.t));
     }
+  }
+
+  /** Throws `rate_limited` when this command type's own bucket is empty. */
+  #spendCommandToken(type: CommandType, handler: CommandHandler<CommandType>): void {
+    const limit = this.#deps.limits?.commands?.[type] ?? handler.limit;
+    if (limit === undefined) return;
+    let bucket = this.#commandBuckets.get(type);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(limit);
+      this.#commandBuckets.set(type, bucket);
+    }
+    if (!bucket.take()) throw new LiveShopServerError('rate_limited', handler.limitMessage ?? `too many ${type}; slow down`);
   }
 
   async #hello(frame: Hello): Promise<void> {

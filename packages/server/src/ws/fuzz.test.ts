@@ -88,7 +88,7 @@ describe('a server under 10,000 hostile frames', () => {
     // rate limiter itself has its own tests.
     server = await startServer({
       dataDir: temp.dir,
-      rateLimits: { frames: { perSecond: 100_000, burst: 100_000 }, chat: { perSecond: 2, burst: 5 } },
+      rateLimits: { frames: { perSecond: 100_000, burst: 100_000 }, commands: { 'chat.send': { perSecond: 2, burst: 5 } } },
     });
   });
 

@@ -10,7 +10,7 @@ import { Presence } from '../rooms/presence.js';
 import { ReactionAggregator } from '../rooms/reactions.js';
 import { DEFAULT_REPLAY_WINDOW, type ReplayWindow } from '../rooms/resume.js';
 import { Connection } from './connection.js';
-import type { RateLimit } from './rate-limit.js';
+import type { ConnectionLimits } from './rate-limit.js';
 
 /** Default server ping interval: a peer that vanished without a close is dropped within 3 to 6 s. */
 export const DEFAULT_SERVER_HEARTBEAT_MS = 3000;
@@ -34,7 +34,7 @@ export interface HubOptions {
   replay?: ReplayWindow;
   /** Close a socket with 1013 beyond this much unsent output. Default 1 MiB. */
   maxBufferedBytes?: number;
-  limits?: { frames: RateLimit; chat: RateLimit; reactions?: RateLimit };
+  limits?: ConnectionLimits;
   /** Period of `reactions.burst` per room. Default 250 ms. */
   reactionPeriodMs?: number;
   /** Fewest ms between two `viewers.count` of one room. Default 1000 ms. */

@@ -7,13 +7,18 @@ export interface RateLimit {
 }
 
 /**
- * Default per-connection limits: every frame, and chat messages and reaction batches on top. The core sends
- * at most 4 reaction batches a second; 5/s with a burst of 10 leaves room for jitter and a reconnect flush.
+ * Per-connection limits: every frame counts against `frames`; a command type may have its own bucket on top
+ * (defaults in `COMMANDS`, overridable here per type).
  */
-export const DEFAULT_RATE_LIMITS: Readonly<{ frames: RateLimit; chat: RateLimit; reactions: RateLimit }> = {
+export interface ConnectionLimits {
+  frames: RateLimit;
+  /** Replaces the default bucket of these command types (e.g. `{ 'chat.send': … }`). */
+  commands?: Partial<Record<string, RateLimit>>;
+}
+
+/** Default per-connection frame limit; command types add their own buckets (see `COMMANDS`). */
+export const DEFAULT_RATE_LIMITS: Readonly<ConnectionLimits> = {
   frames: { perSecond: 20, burst: 40 },
-  chat: { perSecond: 2, burst: 5 },
-  reactions: { perSecond: 5, burst: 10 },
 };
 
 /** A token bucket: `take()` spends one token if one is left. Time comes from `now` (ms). */

@@ -5,7 +5,7 @@ import type { LiveShopServer } from '../server.js';
 import { signToken } from '../auth/tokens.js';
 import { hostToken, startServer, tempDir, TestClient, TEST_SECRET } from '../test/helpers.js';
 
-const HIGH_LIMITS = { frames: { perSecond: 1000, burst: 1000 }, chat: { perSecond: 1000, burst: 1000 } };
+const HIGH_LIMITS = { frames: { perSecond: 1000, burst: 1000 }, commands: { 'chat.send': { perSecond: 1000, burst: 1000 } } };
 
 type Welcome = Extract<ServerFrame, { t: 'welcome' }>;
 

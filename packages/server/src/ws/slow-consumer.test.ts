@@ -8,7 +8,7 @@ import { RawWebSocket } from '../test/raw-ws.js';
 import { SLOW_CONSUMER_CLOSE_CODE } from './connection.js';
 
 const MAX_BUFFERED = 256 * 1024;
-const HIGH_LIMITS = { frames: { perSecond: 100_000, burst: 100_000 }, chat: { perSecond: 100_000, burst: 100_000 } };
+const HIGH_LIMITS = { frames: { perSecond: 100_000, burst: 100_000 }, commands: { 'chat.send': { perSecond: 100_000, burst: 100_000 } } };
 
 /** A viewer that joins, then stops reading its TCP socket: the kernel window fills, then the server's buffer. */
 async function stalledViewer(url: string): Promise<RawWebSocket> {
