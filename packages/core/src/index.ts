@@ -12,6 +12,13 @@ export type { ClockEstimate } from './signaling/clock.js';
 export type { Viewer } from './stores/viewer.js';
 export type { Reactions } from './stores/reactions.js';
 export { REACTION_BATCH_MS } from './signaling/reaction-batcher.js';
+export {
+  EventAligner,
+  DEFAULT_ALIGNED_PREFIXES,
+  isAlignedByDefault,
+  type AlignedEventFilter,
+  type EventAlignerOptions,
+} from './signaling/event-aligner.js';
 export { CHAT_LIMIT } from './stores/chat.js';
 export { Checkout, type CheckoutState, type PlaceOrder } from './commerce/checkout.js';
 export type { OrderInput } from './commerce/order-input.js';

@@ -21,6 +21,12 @@ export interface MediaControllerOptions {
    * before `$media` ends in `error`, and how many decode errors are recovered from.
    */
   hls?: HlsRetryOptions;
+  /**
+   * The server's clock (ms), e.g. `() => client.serverNow()`: HLS latency is measured against it, because
+   * program-date-time is stamped by the server's clock. Default `Date.now`; can be set later with
+   * {@link MediaController.useServerClock}.
+   */
+  serverNow?: () => number;
 }
 
 const IDLE: MediaState = {
@@ -48,6 +54,7 @@ export class MediaController {
   readonly #preferNative: boolean;
   readonly #hlsOptions: HlsRetryOptions;
   readonly #state = atom<MediaState>(IDLE);
+  #serverNow: () => number;
   #transport: MediaTransport | null = null;
   /** Bumped by every play()/stop(), so async work of an older call stops touching anything. */
   #generation = 0;
@@ -60,6 +67,31 @@ export class MediaController {
     this.#whepTimeoutMs = options.whepTimeoutMs ?? 5_000;
     this.#preferNative = options.preferNative ?? false;
     this.#hlsOptions = { ...options.hls };
+    this.#serverNow = options.serverNow ?? Date.now;
+  }
+
+  /** Measures latency against this clock from now on (the server clock of a client that connected later). */
+  useServerClock(serverNow: () => number): void {
+    this.#serverNow = serverNow;
+  }
+
+  /**
+   * The live latency this instant, fresher than `$media.latencyMs` (which follows `timeupdate`), or null
+   * while unknown.
+   */
+  latencyNow(): number | null {
+    return this.#transport?.latencyMs(this.#serverNow()) ?? null;
+  }
+
+  /**
+   * The server-clock time of the moment shown on screen now: the server clock minus the live latency
+   * (for HLS exactly the program-date-time of the frame on screen); null while unknown. Room events
+   * stamped with a server time `at` are "in the picture" once this reaches `at`.
+   */
+  pictureTime(): number | null {
+    const serverNow = this.#serverNow();
+    const latency = this.#transport?.latencyMs(serverNow) ?? null;
+    return latency === null ? null : serverNow - latency;
   }
 
   /** What the player is doing now. */
@@ -185,7 +217,7 @@ export class MediaController {
         if (shown && this.#state.get().status === 'waiting') this.#update({ status: 'playing' });
       });
       this.#listen('timeupdate', () => {
-        const latencyMs = transport.latencyMs();
+        const latencyMs = transport.latencyMs(this.#serverNow());
         if (latencyMs !== this.#state.get().latencyMs) this.#update({ latencyMs });
       });
 

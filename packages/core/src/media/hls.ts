@@ -94,9 +94,9 @@ export class HlsJsTransport implements MediaTransport {
     this.#hls = null;
   }
 
-  latencyMs(): number | null {
+  latencyMs(serverNow: number): number | null {
     const date = this.#hls?.playingDate;
-    return date ? Math.max(0, Date.now() - date.getTime()) : null;
+    return date ? Math.max(0, serverNow - date.getTime()) : null;
   }
 
   #onError(HlsClass: typeof Hls, data: ErrorData): void {

@@ -42,11 +42,11 @@ export class NativeHlsTransport implements MediaTransport {
     this.#video.removeEventListener('playing', this.#onProgress);
   }
 
-  latencyMs(): number | null {
+  latencyMs(serverNow: number): number | null {
     const start = (this.#video as VideoWithStartDate).getStartDate?.();
     const startMs = start?.getTime();
     if (startMs === undefined || !Number.isFinite(startMs)) return null;
-    return Math.max(0, Date.now() - (startMs + this.#video.currentTime * 1000));
+    return Math.max(0, serverNow - (startMs + this.#video.currentTime * 1000));
   }
 
   readonly #onProgress = (): void => {

@@ -29,7 +29,8 @@ export interface MediaState {
   /** How often playback stalled after the first frame (each move from `playing` to `waiting` counts once). */
   stalls: number;
   /**
-   * Live latency, ms. HLS: `Date.now()` minus the program-date-time of the frame on screen; WHEP: the
+   * Live latency, ms. HLS: the server clock now (the `serverNow` option, estimated from the signaling
+   * connection; `Date.now()` without it) minus the program-date-time of the frame on screen; WHEP: the
    * jitter-buffer delay plus half the round-trip time (from `getStats()`).
    */
   latencyMs: number | null;
@@ -60,8 +61,12 @@ export interface MediaTransport {
   start(url: string): Promise<void>;
   /** Detaches, clears every timer and listener, leaves the video without a source. */
   stop(): void;
-  /** Live latency now, or `null` when unknown. */
-  latencyMs(): number | null;
+  /**
+   * Live latency now, or `null` when unknown: how far the frame on screen is behind `serverNow` (the
+   * server's clock as the client estimates it; HLS program-date-time is stamped by the server's clock, so
+   * the difference is only right on that clock). WHEP measures it without a clock and ignores `serverNow`.
+   */
+  latencyMs(serverNow: number): number | null;
 }
 
 /** Called by a transport when it gives up (after its retries). */

@@ -40,7 +40,7 @@ export class LazyWhepTransport implements MediaTransport {
     this.#inner = null;
   }
 
-  latencyMs(): number | null {
-    return this.#inner?.latencyMs() ?? null;
+  latencyMs(serverNow: number): number | null {
+    return this.#inner?.latencyMs(serverNow) ?? null;
   }
 }
