@@ -108,7 +108,7 @@ const coreCdn = {
 export default [
   library('protocol', ['index']),
   library('core', ['index']),
-  library('elements', ['index', 'define']),
+  library('elements', ['index', 'define', 'viewer-360/define', 'model-3d/define']),
   library('server', ['index', 'cli']),
   cdn,
   coreCdn,

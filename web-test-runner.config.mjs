@@ -3,14 +3,15 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.mjs';
 import { startMediaProxy } from './test/media-proxy.mjs';
-import { signTestToken, startTestServer } from './test/test-server.mjs';
+import { postChatAsHost, signTestToken, startTestServer } from './test/test-server.mjs';
 
 /**
  * Starts one real server for the run and lets tests reach it:
  * `window.__LIVE_SHOP_TEST__ = { server }` in every test page, and the server commands
  * `live-shop-token` ({ role, room, name? } -> signed token) and `live-shop-restart` (same port, same data),
  * plus a media proxy in front of the server: `live-shop-media-proxy` (-> { url }) and
- * `live-shop-media-outage` ({ down, mode?: 'refuse' | '503' }) to take the HLS origin down and back.
+ * `live-shop-media-outage` ({ down, mode?: 'refuse' | '503' }) to take the HLS origin down and back, and
+ * `live-shop-host-chat` ({ text }) to post as the host from Node while the test page is offline.
  */
 function liveShopServerPlugin() {
   let server;
@@ -26,6 +27,7 @@ function liveShopServerPlugin() {
       await server?.stop();
     },
     async executeCommand({ command, payload }) {
+      if (command === 'live-shop-host-chat') return postChatAsHost(server.url, String(payload?.text ?? ''));
       if (command === 'live-shop-token') {
         return signTestToken(payload ?? {});
       }

@@ -24,3 +24,5 @@ export declare function startTestServer(options?: {
   port?: number;
   startTimeoutMs?: number;
 }): Promise<TestServer>;
+/** Posts one chat message as the host from Node (a socket of its own); resolves once acknowledged. */
+export declare function postChatAsHost(serverUrl: string, text: string, room?: string): Promise<unknown>;

@@ -101,3 +101,32 @@ export async function startTestServer(options = {}) {
     },
   };
 }
+
+/**
+ * Posts one chat message to `room` as the host over a socket of its own (from Node, outside any test page),
+ * and resolves once the server acknowledged it. For browser tests whose page is offline meanwhile.
+ */
+export async function postChatAsHost(serverUrl, text, room = 'demo') {
+  const { default: WebSocket } = await import('ws');
+  const token = await signTestToken({ role: 'host', room, name: 'Test Host' });
+  const socket = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/ws`);
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('postChatAsHost: no ack within 5 s')), 5_000);
+      socket.on('error', reject);
+      socket.on('open', () => socket.send(JSON.stringify({ t: 'hello', id: 'h', room, token })));
+      socket.on('message', (data) => {
+        const frame = JSON.parse(String(data));
+        if (frame.t === 'welcome') socket.send(JSON.stringify({ t: 'chat.send', id: 'c', text }));
+        else if (frame.t === 'ack' && frame.id === 'h') reject(new Error(`hello refused: ${frame.error?.message}`));
+        else if (frame.t === 'ack' && frame.id === 'c') {
+          clearTimeout(timer);
+          if (frame.ok) resolve(frame.data);
+          else reject(new Error(`chat refused: ${frame.error?.message}`));
+        }
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}

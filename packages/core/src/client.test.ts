@@ -101,7 +101,7 @@ describe('LiveShopClient', () => {
     expect(order.variantId).to.equal(variantId);
     expect(order.productId).to.equal(product.id);
     expect(order.quantity).to.equal(2);
-    expect(order.status).to.equal('placed');
+    expect(order.status).to.equal('pending_payment');
     const price = product.variants.find((variant) => variant.id === variantId)?.price ?? NaN;
     expect(order.total).to.equal(price * 2);
     await until(watcher.$stock, (stock) => stock[variantId] === before - 2);

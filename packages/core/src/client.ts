@@ -2,7 +2,9 @@ import { atom, type ReadableAtom } from 'nanostores';
 import {
   HelloSchema,
   MAX_REACTION_BATCH,
+  MAX_REPORTED_LATENCY_MS,
   parseOrder,
+  FlashSaleSchema,
   validate,
   type ChatMessage,
   type Order,
@@ -12,19 +14,35 @@ import {
   type RoomInfo,
   type Stock,
   type Welcome,
+  type PinnedMessage,
+  type Question,
+  type Customer,
+  type FlashSale,
+  type FlashSaleRequest,
+  type ReserveRequest,
 } from '@live-shop/protocol';
+import type { CartBridge } from './commerce/cart-bridge.js';
 import { Checkout } from './commerce/checkout.js';
+import type { PaymentHandoff } from './commerce/handoff/types.js';
 import { toOrderRequest, type OrderInput } from './commerce/order-input.js';
+import { LatencyReporter } from './commerce/latency-reporter.js';
 import { Emitter } from './emitter.js';
 import { LiveShopError } from './errors.js';
 import { exponentialBackoff, type ReconnectPolicy } from './signaling/backoff.js';
 import type { ClockEstimate } from './signaling/clock.js';
 import { Connection } from './signaling/connection.js';
+import { idempotencyKey } from './signaling/ids.js';
+import { EventAligner, type AlignedEventFilter } from './signaling/event-aligner.js';
+import type { MediaController } from './media/controller.js';
 import { ReactionBatcher } from './signaling/reaction-batcher.js';
 import { resolveAgainst, serverBaseUrl, webSocketUrl } from './signaling/url.js';
 import { createConnectionStore, type ConnectionState } from './stores/connection.js';
 import { applyBurst, createReactionsStore, createViewerCountStore, type Reactions } from './stores/reactions.js';
 import { applyRoomEvent, applyWelcome, createRoomStores, type RoomStores } from './stores/room.js';
+import { applyNotice, createNoticesStore, type Notice } from './stores/notices.js';
+import { Engagement } from './engagement/actions.js';
+import type { LotteryState, PollState, RedEnvelopeState } from './stores/engagement.js';
+import type { Countdown, Coupon } from '@live-shop/protocol';
 import type { Viewer } from './stores/viewer.js';
 
 /** Options of {@link LiveShopClient}. */
@@ -48,6 +66,22 @@ export interface LiveShopClientOptions {
   heartbeatMs?: number;
   /** WebSocket implementation, for runtimes without a global one. */
   WebSocket?: typeof WebSocket;
+  /**
+   * How this room's buyers pay, chosen by the merchant: `callbackHandoff`, `redirectHandoff`,
+   * `paymentRequestHandoff` or `cartPermalinkHandoff` (see docs/payment-handoff.md). Without one, a confirmed
+   * order waits for the merchant's backend to report the payment (`placed`). Can be changed later with
+   * {@link LiveShopClient.setPayment}.
+   */
+  payment?: PaymentHandoff;
+  /** The merchant page's cart: price/stock overrides and answers to add-to-cart / checkout. See {@link CartBridge}. */
+  cart?: CartBridge;
+  /**
+   * Latency-aligned events: while a media controller is attached ({@link LiveShopClient.attachMedia}), hold
+   * each on-camera event (pin, countdown, poll, lottery, red envelopes: see `DEFAULT_ALIGNED_PREFIXES`) until
+   * this viewer's picture reaches the moment the host triggered it, so the card appears when the viewer sees
+   * the coat. `false` applies every event at once; a function chooses the events to hold. Default true.
+   */
+  alignEvents?: boolean | AlignedEventFilter;
 }
 
 /** Detail of the client's events, per type; see {@link LiveShopClient.on}. */
@@ -112,14 +146,52 @@ export class LiveShopClient {
   readonly $reactions: ReadableAtom<Reactions>;
   /** Sockets in the room (viewers, hosts, this one included); `null` until the server said. Updated at most once a second. */
   readonly $viewerCount: ReadableAtom<number | null>;
+  /** The host's message pinned above the chat, or null. Plain text: render as text. */
+  readonly $pinnedMessage: ReadableAtom<PinnedMessage | null>;
+  /** The room's latest questions to the host, oldest first (at most 100), with their answers. Plain text. */
+  readonly $questions: ReadableAtom<readonly Question[]>;
+  /** The question the host shows over the video, or null. */
+  readonly $pinnedQuestion: ReadableAtom<Question | null>;
+  /**
+   * Passing notices ("A, B and 23 others joined", "张** just bought 2 × Coat"), the latest 20, oldest first. At
+   * most one per kind per second from the server; ephemeral: notices missed while disconnected are not replayed.
+   */
+  readonly $notices: ReadableAtom<readonly Notice[]>;
   /** The buy flow (a state machine) of this client. */
   readonly checkout: Checkout;
+  /**
+   * The room's current or next flash sale (`null`: none), from the snapshot and `flashsale.changed`. Its
+   * `startsAt`/`endsAt` are server-clock ms: compare them with {@link LiveShopClient.serverNow}.
+   */
+  readonly $flashSale: ReadableAtom<FlashSale | null>;
+  /** The room's poll (open, or just closed) with live counts and this viewer's own vote; `null`: none. */
+  readonly $poll: ReadableAtom<PollState | null>;
+  /**
+   * The room's lottery: its commitment while open; seed, entrants and winners once drawn (check them with
+   * `verifyLottery`); this viewer's entrant id and whether they won. `null`: none.
+   */
+  readonly $lottery: ReadableAtom<LotteryState | null>;
+  /** The running red-envelope rain with the envelopes left and the coupon this viewer grabbed; `null`: none. */
+  readonly $redEnvelope: ReadableAtom<RedEnvelopeState | null>;
+  /** The host's countdown; its `endsAt` is server-clock ms: count down with {@link LiveShopClient.serverNow}. */
+  readonly $countdown: ReadableAtom<Countdown | null>;
+  /** Coupons this viewer can use now: the room's and their own (red envelopes, prizes), unexpired and unused. */
+  readonly $coupons: ReadableAtom<readonly Coupon[]>;
+  /** Polls, lottery, red envelopes, coupons and countdowns: viewer and host actions. */
+  readonly engagement: Engagement;
 
   readonly #base: URL;
   readonly #stores: RoomStores;
   readonly #connection: Connection;
   readonly #events = new Emitter<LiveShopClientEventMap>();
   readonly #reactions: ReactionBatcher;
+  readonly #latency: LatencyReporter;
+  readonly #aligner: EventAligner;
+  /** Server-clock time of the picture on screen, from the attached media; null without one. */
+  #pictureTime: () => number | null = () => null;
+  #detachMedia: (() => void) | null = null;
+  #payment: PaymentHandoff | null;
+  #cart: CartBridge | null;
   #disposed = false;
 
   /** Creates the client; nothing touches the network until {@link LiveShopClient.connect}. Throws `invalid` for bad options. */
@@ -141,11 +213,40 @@ export class LiveShopClient {
     this.$pinnedProduct = stores.$pinnedProduct;
     this.$chat = stores.$chat;
     this.$viewer = stores.$viewer;
-    this.checkout = new Checkout((input) => this.placeOrder(input));
+    this.$flashSale = stores.$flashSale;
+    this.$poll = stores.engagement.$poll;
+    this.$lottery = stores.engagement.$lottery;
+    this.$redEnvelope = stores.engagement.$redEnvelope;
+    this.$countdown = stores.engagement.$countdown;
+    this.$coupons = stores.engagement.$coupons;
+    this.engagement = new Engagement({
+      command: (command) => this.#connection.command(command),
+      stores: stores.engagement,
+      onError: (error) => this.#events.emit('error', error),
+    });
+    this.#payment = options.payment ?? null;
+    this.#cart = options.cart ?? null;
+    this.checkout = new Checkout({
+      placeOrder: (input) => this.placeOrder(input),
+      reserve: (request) => this.reserveOrder(request),
+      confirm: (orderId, customer) => this.confirmOrder(orderId, customer),
+      cancel: (orderId) => this.cancelOrder(orderId),
+      now: () => this.serverNow(),
+      handoff: () => this.#payment,
+      cart: () => this.#cart,
+      productOf: (productId) => stores.$products.get().find((product) => product.id === productId) ?? null,
+      roomId: hello.value.room,
+      onError: (error) => this.#events.emit('error', error),
+    });
     const $reactions = createReactionsStore();
     const $viewerCount = createViewerCountStore();
     this.$reactions = $reactions;
     this.$viewerCount = $viewerCount;
+    const $notices = createNoticesStore();
+    this.$notices = $notices;
+    this.$pinnedMessage = stores.moderation.$pinnedMessage;
+    this.$questions = stores.moderation.$questions;
+    this.$pinnedQuestion = stores.moderation.$pinnedQuestion;
     this.#reactions = new ReactionBatcher({
       send: (count) => {
         this.#connection.command({ t: 'reaction.send', count }).catch((error: unknown) => {
@@ -154,6 +255,26 @@ export class LiveShopClient {
           this.#events.emit('error', error instanceof LiveShopError ? error : new LiveShopError('internal', 'sending hearts failed', { cause: error }));
         });
       },
+    });
+
+    this.#latency = new LatencyReporter({
+      send: (latencyMs) => {
+        this.#connection.command({ t: 'latency.report', latencyMs }).catch((error: unknown) => {
+          // A lost report is replaced by the next one (or the one after the reconnect); only say so.
+          if (error instanceof LiveShopError && (error.code === 'closed' || error.code === 'network')) return;
+          this.#events.emit('error', error instanceof LiveShopError ? error : new LiveShopError('internal', 'reporting latency failed', { cause: error }));
+        });
+      },
+    });
+
+    const align = options.alignEvents ?? true;
+    this.#aligner = new EventAligner({
+      pictureTime: () => this.#pictureTime(),
+      release: (event) => {
+        applyRoomEvent(stores, event);
+        this.#events.emit('event', event);
+      },
+      ...(typeof align === 'function' ? { isAligned: align } : align ? {} : { isAligned: () => false }),
     });
 
     this.#connection = new Connection(
@@ -170,20 +291,25 @@ export class LiveShopClient {
       {
         state: (state) => {
           $connection.set(state);
+          if (state.status !== 'open') this.#latency.disconnected();
           if (state.status === 'closed' && state.error) this.#events.emit('error', state.error);
         },
         welcome: (welcome, reconnected) => {
+          // A snapshot already holds the effect of every event still waiting for the picture.
+          if (!welcome.recovered) this.#aligner.clear();
           applyWelcome(stores, welcome);
           if (welcome.viewers !== undefined) $viewerCount.set(welcome.viewers);
+          // The server keeps the latency per connection: a new connection needs it again.
+          this.#latency.connected();
+          // What only this viewer knows (own vote, entrant id, coupons) is not in the shared snapshot.
+          this.engagement.resync();
           this.#events.emit('welcome', welcome);
           if (reconnected) this.#events.emit('reconnected', { welcome, recovered: welcome.recovered });
         },
-        event: (event) => {
-          applyRoomEvent(stores, event);
-          this.#events.emit('event', event);
-        },
+        event: (event) => this.#aligner.push(event),
         ephemeral: (frame) => {
           if (frame.t === 'reactions.burst') applyBurst($reactions, frame);
+          else if (frame.t === 'notice') applyNotice($notices, frame);
           else $viewerCount.set(frame.count);
         },
         clock: (estimate) => $clock.set(estimate),
@@ -203,6 +329,9 @@ export class LiveShopClient {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#reactions.dispose();
+    this.#detachMedia?.();
+    this.#aligner.clear();
+    this.#latency.dispose();
     this.#connection.dispose();
     this.#events.clear();
   }
@@ -210,6 +339,7 @@ export class LiveShopClient {
   /** Posts a chat message; resolves when the server accepted it. Rejects with a {@link LiveShopError}. */
   async sendChat(text: string): Promise<void> {
     await this.#connection.command({ t: 'chat.send', text });
+    this.engagement.chatSent(text);
   }
 
   /**
@@ -226,6 +356,46 @@ export class LiveShopClient {
     this.#reactions.tap(count);
   }
 
+  /**
+   * Tells the server how far behind live this viewer's picture is (ms), so a flash sale ranks its buy
+   * attempts by reaction time after the moment it saw zero, not by arrival. Reports go out when the value
+   * moved by more than 100 ms, at most once a second, and again after every (re)connect; values are clamped
+   * to 0..{@link MAX_REPORTED_LATENCY_MS}. Null or non-finite values are ignored. A player calls
+   * {@link LiveShopClient.attachMedia} instead of calling this by hand.
+   */
+  reportLatency(latencyMs: number | null): void {
+    if (this.#disposed) return;
+    this.#latency.update(latencyMs);
+  }
+
+  /**
+   * Reports the latency of `media` (its `$media.latencyMs`) as it changes (see
+   * {@link LiveShopClient.reportLatency}), and measures its HLS latency on this client's server clock.
+   * Replaces any media attached before; returns the function that detaches it.
+   */
+  attachMedia(media: MediaController): () => void {
+    this.#detachMedia?.();
+    if (this.#disposed) return () => {};
+    // Program-date-time is stamped by the server's clock: measure against the same clock.
+    media.useServerClock(() => this.serverNow());
+    this.#pictureTime = () => media.pictureTime();
+    const unsubscribe = media.$media.subscribe((state) => {
+      this.#latency.update(state.latencyMs);
+      // A new latency moves the moment each held event is due (e.g. WebRTC took over from HLS).
+      this.#aligner.update();
+    });
+    const detach = (): void => {
+      unsubscribe();
+      if (this.#detachMedia !== detach) return;
+      this.#detachMedia = null;
+      this.#pictureTime = () => null;
+      // No picture any more: nothing to wait for.
+      this.#aligner.flush();
+    };
+    this.#detachMedia = detach;
+    return detach;
+  }
+
   /** Host only: shows `productId` over the video for every viewer. Viewers get `forbidden`. */
   async pinProduct(productId: string): Promise<void> {
     await this.#connection.command({ t: 'product.pin', productId });
@@ -236,6 +406,67 @@ export class LiveShopClient {
     await this.#connection.command({ t: 'product.unpin' });
   }
 
+  /** Host/moderator: deletes a chat message for everyone (it leaves `$chat` everywhere). Viewers get `forbidden`. */
+  async deleteMessage(messageId: string): Promise<void> {
+    await this.#connection.command({ t: 'chat.delete', messageId });
+  }
+
+  /**
+   * Host/moderator: mutes the author of messages with `authorId` (`ChatMessage.authorId`) for `durationMs`
+   * (0 lifts it); their chat and questions get `forbidden` meanwhile. Resolves with when the mute ends.
+   */
+  async muteAuthor(authorId: string, durationMs: number): Promise<{ mutedUntil: number | null }> {
+    const ack = await this.#connection.command({ t: 'chat.mute', authorId, durationMs });
+    const data = ack.data as { mutedUntil?: unknown } | undefined;
+    return { mutedUntil: typeof data?.mutedUntil === 'number' ? data.mutedUntil : null };
+  }
+
+  /** Host/moderator: bans an author from the room: their sockets close and they cannot rejoin. */
+  async banAuthor(authorId: string): Promise<void> {
+    await this.#connection.command({ t: 'chat.ban', authorId });
+  }
+
+  /** Host/moderator: lifts a ban. */
+  async unbanAuthor(authorId: string): Promise<void> {
+    await this.#connection.command({ t: 'chat.unban', authorId });
+  }
+
+  /** Host/moderator: replaces the room's own blocked words (a built-in list applies too); resolves with the list kept. */
+  async setBlockedWords(words: readonly string[]): Promise<string[]> {
+    const ack = await this.#connection.command({ t: 'chat.blocked-words', words: [...words] });
+    return Array.isArray(ack.data) ? ack.data.filter((w): w is string => typeof w === 'string') : [];
+  }
+
+  /** Host only: pins a message above the chat for every viewer (`$pinnedMessage`). */
+  async pinMessage(text: string): Promise<void> {
+    await this.#connection.command({ t: 'chat.pin-message', text });
+  }
+
+  /** Host only: takes the pinned message down. */
+  async unpinMessage(): Promise<void> {
+    await this.#connection.command({ t: 'chat.unpin-message' });
+  }
+
+  /** Asks the host a question (it joins `$questions`); rejects with `forbidden` while muted, `blocked` for blocked words. */
+  async askQuestion(text: string): Promise<void> {
+    await this.#connection.command({ t: 'question.ask', text });
+  }
+
+  /** Host/moderator: marks a question answered, optionally with a written answer. */
+  async answerQuestion(questionId: string, answer?: string): Promise<void> {
+    await this.#connection.command(answer === undefined ? { t: 'question.answer', questionId } : { t: 'question.answer', questionId, answer });
+  }
+
+  /** Host only: shows a question over the video (`$pinnedQuestion`). */
+  async pinQuestion(questionId: string): Promise<void> {
+    await this.#connection.command({ t: 'question.pin', questionId });
+  }
+
+  /** Host only: takes the pinned question down. */
+  async unpinQuestion(): Promise<void> {
+    await this.#connection.command({ t: 'question.unpin' });
+  }
+
   /**
    * Reserves stock and places an order. The input is validated locally first: bad input rejects with
    * `invalid` and a message naming the field, and nothing is sent. Without `idempotencyKey` a fresh one
@@ -244,6 +475,78 @@ export class LiveShopClient {
   async placeOrder(input: OrderInput): Promise<Order> {
     const order = toOrderRequest(input);
     const ack = await this.#connection.command({ t: 'order.place', order });
+    const parsed = parseOrder(ack.data);
+    if (!parsed.ok) throw new LiveShopError('internal', `the server's order is unreadable: ${parsed.error.message}`);
+    return parsed.value;
+  }
+
+  /**
+   * Holds units for this viewer (`order.reserve`); resolves with the order (`reserved`, `expiresAt`). During
+   * a live flash sale of the variant the attempt is ranked by reaction time and the answer may take a few
+   * seconds. Rejects with `sold_out`, `insufficient_stock`, `limit_reached`, `sale_not_started`, `sale_ended`,
+   * `conflict`, `rate_limited`… Most code uses {@link LiveShopClient.checkout} instead.
+   */
+  async reserveOrder(request: Omit<ReserveRequest, 'idempotencyKey'> & { idempotencyKey?: string }): Promise<Order> {
+    const reserve = { ...request, idempotencyKey: request.idempotencyKey ?? idempotencyKey() };
+    return this.#order(await this.#connection.command({ t: 'order.reserve', reserve }));
+  }
+
+  /** Adds the customer to this viewer's reserved order (`order.checkout`); resolves with it (`pending_payment`). */
+  async confirmOrder(orderId: string, customer: Customer): Promise<Order> {
+    return this.#order(await this.#connection.command({ t: 'order.checkout', orderId, customer }));
+  }
+
+  /** Gives up this viewer's reserved or pending order (`order.cancel`): its units go back to stock. */
+  async cancelOrder(orderId: string): Promise<Order> {
+    return this.#order(await this.#connection.command({ t: 'order.cancel', orderId }));
+  }
+
+  /** Host only: schedules a flash sale (`startsInMs` from now, server clock). Resolves with the sale. */
+  async startFlashSale(sale: FlashSaleRequest): Promise<FlashSale> {
+    const ack = await this.#connection.command({ t: 'flashsale.start', sale });
+    const parsed = validate(FlashSaleSchema, ack.data);
+    if (!parsed.ok) throw new LiveShopError('internal', `the server's flash sale is unreadable: ${parsed.error.message}`);
+    return parsed.value;
+  }
+
+  /** Host only: ends a flash sale now. */
+  async stopFlashSale(saleId: string): Promise<FlashSale> {
+    const ack = await this.#connection.command({ t: 'flashsale.stop', saleId });
+    const parsed = validate(FlashSaleSchema, ack.data);
+    if (!parsed.ok) throw new LiveShopError('internal', `the server's flash sale is unreadable: ${parsed.error.message}`);
+    return parsed.value;
+  }
+
+  /**
+   * The playback latency this client last reported to the server on the current connection (ms), or null.
+   * A flash sale's countdown for this viewer ends at `startsAt` plus this (capped), the moment the server
+   * measures its reaction time from.
+   */
+  get reportedLatencyMs(): number | null {
+    return this.#latency.lastSent;
+  }
+
+  /** The payment adapter in use, or null. */
+  get payment(): PaymentHandoff | null {
+    return this.#payment;
+  }
+
+  /** Chooses the payment adapter (for the next payment), or none. */
+  setPayment(payment: PaymentHandoff | null): void {
+    this.#payment = payment;
+  }
+
+  /** The merchant's cart bridge, or null. */
+  get cart(): CartBridge | null {
+    return this.#cart;
+  }
+
+  /** Sets the merchant's cart bridge, or none. */
+  setCart(cart: CartBridge | null): void {
+    this.#cart = cart;
+  }
+
+  #order(ack: { data?: unknown }): Order {
     const parsed = parseOrder(ack.data);
     if (!parsed.ok) throw new LiveShopError('internal', `the server's order is unreadable: ${parsed.error.message}`);
     return parsed.value;

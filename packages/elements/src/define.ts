@@ -13,7 +13,27 @@
  * @packageDocumentation
  */
 import { defineLiveShopPlayer } from './player/define.js';
+import { defineLazily } from './lazy-define.js';
+import { defineLiveShopNotices } from './notices/define.js';
+import { defineLiveShopFlashSale } from './flash-sale/define.js';
 
 defineLiveShopPlayer();
+// Poll, lottery, red envelope, countdown: loaded when a page uses the tag itself (the player loads them on its own
+// the first time its room runs one), so rooms that never do never download them.
+for (const tag of ['live-shop-poll', 'live-shop-lottery', 'live-shop-red-envelope', 'live-shop-countdown']) {
+  defineLazily(tag, () => import('./poll/engagement-define.js').then((m) => m.defineEngagementElements()));
+}
+// Join and purchase notices (the player shows them above the chat).
+defineLiveShopNotices();
+// The flash-sale banner (the player shows it while the room has a sale; a page may place one itself).
+defineLiveShopFlashSale();
+// Rarely used views: their code is fetched only when the page (or a product card) shows one.
+defineLazily('live-shop-viewer-360', () => import('./viewer-360/define.js').then((m) => m.defineLiveShopViewer360()));
+// Q&A is a panel a page places itself (the player does not compose it): loaded when the page shows one.
+defineLazily('live-shop-questions', () => import('./questions/define.js').then((m) => m.defineLiveShopQuestions()));
+defineLazily('live-shop-model-3d', () => import('./model-3d/define.js').then((m) => m.defineLiveShopModel3d()));
 
 export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat, LiveShopShelf, LiveShopReactions } from './index.js';
+export { LiveShopNotices } from './notices/live-shop-notices.js';
+export { LiveShopFlashSale } from './flash-sale/live-shop-flash-sale.js';
+export type { LiveShopQuestions } from './questions/live-shop-questions.js';

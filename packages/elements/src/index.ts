@@ -5,7 +5,12 @@
  * @packageDocumentation
  */
 export { LiveShopPlayer, unitsLeftOf, type PlayerLayout, type PlayerTheme } from './player/live-shop-player.js';
-export { ProductCard, priceOf } from './product-card/product-card.js';
+export { ProductCard, priceOf, type ProductCardLayout, type ProductCardView } from './product-card/product-card.js';
+export { resolveProductMedia, resolveSrcset } from './product-card/media.js';
+// The 360° and 3D views are separate entry points (`@live-shop/elements/viewer-360`, `…/model-3d`) so the
+// script-tag bundle can load them lazily; only their types are re-exported here (no import at runtime).
+export type { LiveShopViewer360 } from './viewer-360/live-shop-viewer-360.js';
+export type { LiveShopModel3d, Model3dStatus } from './model-3d/live-shop-model-3d.js';
 export { QuickCheckout } from './quick-checkout/quick-checkout.js';
 export { LiveShopChat } from './chat/live-shop-chat.js';
 export { LiveShopShelf } from './shelf/live-shop-shelf.js';
@@ -27,5 +32,7 @@ export type {
   CheckoutCloseDetail,
   OrderPlacedDetail,
   ShelfToggleDetail,
+  AddToCartDetail,
+  MiniplayerToggleDetail,
   LiveShopEventMap,
 } from './events.js';

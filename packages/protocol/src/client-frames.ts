@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { EpochSchema, IdSchema, OrderRequestSchema } from './model.js';
 import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH, MAX_REPORTED_LATENCY_MS } from './limits.js';
+import { FlashSaleStartSchema, FlashSaleStopSchema, OrderCancelSchema, OrderCheckoutSchema, OrderReserveSchema } from './commerce-frames.js';
+import { ENGAGEMENT_COMMAND_SCHEMAS } from './engagement-frames.js';
+import { MODERATION_COMMAND_SCHEMAS } from './moderation-frames.js';
 
 /** Every client command carries an id the server echoes in its `ack`. */
 const CommandId = v.pipe(v.string('id must be a string'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 URL-safe characters'));
@@ -121,9 +124,16 @@ export const ClientFrameSchema = v.variant('t', [
   PinProductSchema,
   UnpinProductSchema,
   PlaceOrderSchema,
+  OrderReserveSchema,
+  OrderCheckoutSchema,
+  OrderCancelSchema,
+  FlashSaleStartSchema,
+  FlashSaleStopSchema,
   ReactionSendSchema,
   LatencyReportSchema,
   PingSchema,
+  ...ENGAGEMENT_COMMAND_SCHEMAS,
+  ...MODERATION_COMMAND_SCHEMAS,
 ]);
 /** Any frame a client may send. */
 export type ClientFrame = v.InferOutput<typeof ClientFrameSchema>;

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'not_joined',
   /** The token does not allow this command (e.g. a viewer trying to pin). */
   'forbidden',
+  /** The request carries no credentials, or not in the required form (HTTP 401). */
+  'unauthorized',
   /** The room, product or variant does not exist. */
   'not_found',
   /** The variant has no stock left at all. */
@@ -20,8 +22,24 @@ export const ERROR_CODES = [
   'insufficient_stock',
   /** The same idempotency key was used before with a different order body. */
   'conflict',
+  /** The viewer already holds or bought as many units as the variant's or the flash sale's per-viewer limit allows. */
+  'limit_reached',
+  /** The flash sale has not started yet (for this viewer: before its own zero, `startsAt` + its latency). */
+  'sale_not_started',
+  /** The flash sale is over (ended, stopped or its quota gone for good). */
+  'sale_ended',
+  /** The order's reservation or payment window ran out; its units went back to stock. */
+  'expired',
   /** Too many commands in too short a time. */
   'rate_limited',
+  /** The text contains a word the room or the built-in list blocks; it was not posted. */
+  'blocked',
+  /** This viewer already did this once (voted in the poll, grabbed an envelope of the rain). */
+  'already_done',
+  /** The poll, lottery or red-envelope rain is not open any more. */
+  'ended',
+  /** Nothing left to grant: the red-envelope rain's quota is used up. */
+  'exhausted',
   /** Something failed on the server; the request may be retried. */
   'internal',
 ] as const;

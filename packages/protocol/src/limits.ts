@@ -20,3 +20,25 @@ export const SNAPSHOT_CHAT_MESSAGES = 50;
  * a real player this far behind is rebuffering, and an unbounded figure would let a script claim any head start.
  */
 export const MAX_REPORTED_LATENCY_MS = 15_000;
+/** How long a reservation (`order.reserve`) holds its units before they return to stock, ms. */
+export const RESERVATION_TTL_MS = 5 * 60_000;
+/** How long an order waits for its payment after `order.checkout` / `order.place`, ms. */
+export const PAYMENT_TTL_MS = 15 * 60_000;
+/**
+ * Highest playback latency (ms) a flash sale credits a viewer with: a viewer "sees zero" at
+ * `startsAt + min(latency, cap)`. Bounds the head start a false latency report can buy.
+ */
+export const FLASH_SALE_LATENCY_CAP_MS = 6_000;
+/**
+ * After the latest possible zero (`startsAt + FLASH_SALE_LATENCY_CAP_MS`) attempts are still ranked by reaction
+ * time for this long; later attempts are admitted first come, first served.
+ */
+export const FLASH_SALE_RANKING_WINDOW_MS = 2_000;
+/** An attempt this much before the viewer's own zero still counts (clock and report jitter), ms. */
+export const FLASH_SALE_EARLY_TOLERANCE_MS = 150;
+/** Most units one flash sale may offer. */
+export const MAX_FLASH_SALE_QUOTA = 100_000;
+/** Longest flash sale, ms (one day). */
+export const MAX_FLASH_SALE_DURATION_MS = 24 * 60 * 60_000;
+/** Furthest ahead a flash sale may be scheduled, ms (one day). */
+export const MAX_FLASH_SALE_START_DELAY_MS = 24 * 60 * 60_000;

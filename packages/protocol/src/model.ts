@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { MAX_ADDRESS_LENGTH, MAX_CHAT_LENGTH, MAX_NAME_LENGTH, MAX_ORDER_QUANTITY } from './limits.js';
+import { EngagementSnapshotFields } from './engagement-frames.js';
+import { AuthorIdSchema, ModerationSnapshotFields } from './moderation-frames.js';
 
 /** Ids of rooms, products, variants, orders: short, URL-safe, never user prose. */
 export const IdSchema = v.pipe(
@@ -20,9 +22,46 @@ export const VariantSchema = v.object({
   label: v.pipe(v.string(), v.maxLength(60)),
   /** Price of one unit in minor units of the product's currency. */
   price: MinorUnitsSchema,
+  /** The usual price before this sale (shown struck through beside `price`); only meaningful when above it. */
+  compareAtPrice: v.optional(MinorUnitsSchema),
+  /** Swatch colour of this variant (`#rgb` or `#rrggbb` only, so it is safe to put into CSS). */
+  swatch: v.optional(v.pipe(v.string(), v.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'swatch must be #rgb or #rrggbb'))),
+  /** Image of this variant (URL, absolute or relative to the server), shown when it is picked. */
+  image: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  /**
+   * Most units one viewer (token subject) may hold or have bought of this variant, counted over their
+   * reserved, pending, paid and fulfilled orders; absent: no limit.
+   */
+  limitPerViewer: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 /** One buyable variant of a product. */
 export type Variant = v.InferOutput<typeof VariantSchema>;
+
+/** One picture of a product, with responsive candidates (`srcset`/`sizes` as on `<img>`). */
+export const ProductImageSchema = v.object({
+  /** URL, absolute or relative to the server. */
+  src: v.pipe(v.string(), v.maxLength(2048)),
+  /** `<img srcset>`: candidates with `w`/`x` descriptors; relative URLs are relative to the server. */
+  srcset: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  /** `<img sizes>`. */
+  sizes: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  /** Text alternative; the product name when absent. */
+  alt: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+/** One picture of a product, with responsive candidates. */
+export type ProductImage = v.InferOutput<typeof ProductImageSchema>;
+
+/** A 3D model of a product (glTF binary), for the 3D / AR view. */
+export const ProductModelSchema = v.object({
+  /** `.glb` URL, absolute or relative to the server. */
+  glb: v.pipe(v.string(), v.maxLength(2048)),
+  /** `.usdz` URL for AR Quick Look on iOS, when the merchant has one. */
+  usdz: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  /** Picture shown while the model loads. */
+  poster: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+/** A 3D model of a product. */
+export type ProductModel = v.InferOutput<typeof ProductModelSchema>;
 
 /** A product in the room's catalogue. */
 export const ProductSchema = v.object({
@@ -33,6 +72,12 @@ export const ProductSchema = v.object({
   image: v.pipe(v.string(), v.maxLength(2048)),
   currency: CurrencySchema,
   variants: v.pipe(v.array(VariantSchema), v.minLength(1)),
+  /** Responsive pictures of the product, the first one the main picture (`image` stays the fallback). */
+  images: v.optional(v.pipe(v.array(ProductImageSchema), v.maxLength(20))),
+  /** A 360° turn: frame URLs in order, evenly spaced around the product (the first faces the viewer). */
+  spin: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.minLength(2), v.maxLength(72))),
+  /** A 3D model for the 3D / AR view. */
+  model: v.optional(ProductModelSchema),
 });
 /** A product in the room's catalogue. */
 export type Product = v.InferOutput<typeof ProductSchema>;
@@ -58,6 +103,8 @@ export const ChatMessageSchema = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_CHAT_LENGTH)),
   /** Server time in ms since the epoch. */
   at: v.number(),
+  /** Opaque per-room id of the author, for moderators to act on (never the token subject). Absent from older servers. */
+  authorId: v.optional(AuthorIdSchema),
 });
 /** A chat message as every viewer sees it. */
 export type ChatMessage = v.InferOutput<typeof ChatMessageSchema>;
@@ -92,6 +139,50 @@ export const StockSchema = v.record(v.string(), v.pipe(v.number(), v.integer(), 
 /** Units left to sell, per variant id. */
 export type Stock = v.InferOutput<typeof StockSchema>;
 
+/**
+ * Where an order is in its life: `reserved` -> `pending_payment` -> `paid` -> `fulfilled` | `refunded`;
+ * `reserved` | `pending_payment` -> `cancelled` (viewer or merchant) | `expired` (its TTL ran out).
+ * Reserved and pending units are `held`; paid, fulfilled and refunded units are `sold`.
+ */
+export const OrderStatusSchema = v.picklist([
+  'reserved',
+  'pending_payment',
+  'paid',
+  'fulfilled',
+  'refunded',
+  'cancelled',
+  'expired',
+]);
+/** Where an order is in its life; see {@link OrderStatusSchema}. */
+export type OrderStatus = v.InferOutput<typeof OrderStatusSchema>;
+
+/**
+ * A flash sale (秒杀) of one variant: `quota` units at `price`, at most `perViewerLimit` per viewer, between
+ * `startsAt` and `endsAt` in SERVER clock ms. Every viewer's countdown is `startsAt - client.serverNow()`.
+ */
+export const FlashSaleSchema = v.object({
+  id: IdSchema,
+  productId: IdSchema,
+  variantId: IdSchema,
+  /** Sale price of one unit, minor units of the product's currency. */
+  price: MinorUnitsSchema,
+  /** The variant's regular price, for the strike-through. */
+  originalPrice: MinorUnitsSchema,
+  /** Units the sale offers in total. */
+  quota: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Units of the quota not held or sold through the sale (a cancelled or expired hold gives its units back). */
+  remaining: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Most units one viewer may hold or buy in this sale. */
+  perViewerLimit: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Server ms at which the sale opens (the countdown's zero). */
+  startsAt: v.number(),
+  /** Server ms at which the sale closes. */
+  endsAt: v.number(),
+  status: v.picklist(['scheduled', 'live', 'ended']),
+});
+/** A flash sale of one variant. */
+export type FlashSale = v.InferOutput<typeof FlashSaleSchema>;
+
 /** Everything a viewer needs to draw the room at one instant, sent in `welcome`. */
 export const SnapshotSchema = v.object({
   room: RoomInfoSchema,
@@ -101,6 +192,12 @@ export const SnapshotSchema = v.object({
   chat: v.array(ChatMessageSchema),
   /** The room sequence number this snapshot reflects; events with a larger seq follow. */
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The room's current or next flash sale (absent from older servers; null: none). */
+  flashSale: v.optional(v.nullable(FlashSaleSchema)),
+  /** Open poll, lottery, red-envelope rain, countdown and room coupons (each optional: absent from older servers). */
+  ...EngagementSnapshotFields,
+  /** Pinned host message, questions and the pinned question (each optional: absent from older servers). */
+  ...ModerationSnapshotFields,
 });
 /** Everything a viewer needs to draw the room at one instant. */
 export type Snapshot = v.InferOutput<typeof SnapshotSchema>;
@@ -152,8 +249,14 @@ export const OrderSchema = v.object({
   /** Total in minor units of `currency`. */
   total: MinorUnitsSchema,
   currency: CurrencySchema,
-  status: v.picklist(['placed', 'paid', 'cancelled']),
+  status: OrderStatusSchema,
   createdAt: v.number(),
+  /** Price of one unit in minor units (the sale price for a flash-sale order). */
+  unitPrice: MinorUnitsSchema,
+  /** Server ms at which an unpaid order lapses (while `reserved` or `pending_payment`); null otherwise. */
+  expiresAt: v.nullable(v.number()),
+  /** The flash sale it was bought in, if any. */
+  saleId: v.optional(IdSchema),
 });
 /** A placed order as the buyer sees it. */
 export type Order = v.InferOutput<typeof OrderSchema>;

@@ -107,9 +107,10 @@ describe('parseOrder', () => {
   it('validates an order ack payload', () => {
     const value = {
       id: 'o1', roomId: 'demo', productId: 'coat', variantId: 'coat-m', quantity: 2,
-      total: 259800, currency: 'CNY', status: 'placed', createdAt: 1,
+      total: 259800, currency: 'CNY', status: 'pending_payment', createdAt: 1, unitPrice: 129900, expiresAt: 900_001,
     };
     assert.equal(parseOrder(value).ok, true);
+    assert.equal(parseOrder({ ...value, status: 'placed' }).ok, false);
     assert.equal(parseOrder({ ...value, total: 12.5 }).ok, false);
   });
 });

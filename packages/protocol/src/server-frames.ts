@@ -1,6 +1,10 @@
 import * as v from 'valibot';
+import { RoomMediaEventSchema } from './media-frames.js';
 import { ERROR_CODES } from './errors.js';
+import { ENGAGEMENT_EVENT_SCHEMAS } from './engagement-frames.js';
+import { MODERATION_EVENT_SCHEMAS, NoticeFrameSchema, type NoticeFrame } from './moderation-frames.js';
 import { ChatMessageSchema, EpochSchema, IdSchema, PinSchema, RoleSchema, SnapshotSchema } from './model.js';
+import { FlashSaleChangedEventSchema } from './commerce-frames.js';
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ServerTime = v.number();
@@ -107,7 +111,7 @@ export const StockEventSchema = v.object({
 });
 
 /** A room event: ordered by `seq`, stamped with the server time `at` it happened. */
-export const RoomEventSchema = v.variant('t', [ChatEventSchema, PinnedEventSchema, UnpinnedEventSchema, StockEventSchema]);
+export const RoomEventSchema = v.variant('t', [ChatEventSchema, PinnedEventSchema, UnpinnedEventSchema, StockEventSchema, RoomMediaEventSchema, FlashSaleChangedEventSchema, ...ENGAGEMENT_EVENT_SCHEMAS, ...MODERATION_EVENT_SCHEMAS]);
 /** A room event: ordered by `seq`, stamped with the server time `at` it happened. */
 export type RoomEvent = v.InferOutput<typeof RoomEventSchema>;
 /** The `t` of a room event. */
@@ -138,7 +142,7 @@ export const ViewersCountSchema = v.object({ t: v.literal('viewers.count'), coun
 export type ViewersCount = v.InferOutput<typeof ViewersCountSchema>;
 
 /** A frame about the room that is not a room event: no `seq`, not logged, not replayed, not deduplicated. */
-export type EphemeralFrame = ReactionsBurst | ViewersCount;
+export type EphemeralFrame = ReactionsBurst | ViewersCount | NoticeFrame;
 
 /** Any frame the server may send. */
 export const ServerFrameSchema = v.variant('t', [
@@ -150,8 +154,13 @@ export const ServerFrameSchema = v.variant('t', [
   PinnedEventSchema,
   UnpinnedEventSchema,
   StockEventSchema,
+  RoomMediaEventSchema,
+  FlashSaleChangedEventSchema,
   ReactionsBurstSchema,
   ViewersCountSchema,
+  ...ENGAGEMENT_EVENT_SCHEMAS,
+  ...MODERATION_EVENT_SCHEMAS,
+  NoticeFrameSchema,
 ]);
 /** Any frame the server may send. */
 export type ServerFrame = v.InferOutput<typeof ServerFrameSchema>;

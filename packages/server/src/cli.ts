@@ -11,7 +11,8 @@ import { createStderrLogger } from './logger.js';
 const USAGE = `usage:
   live-shop-server [--port 8080] [--host 127.0.0.1] [--data ./.live-shop-data] [--seed demo]
                    [--no-autopilot] [--autopilot-interval 20000] [--secret s] [--allow-origin <origin>]...
-                   [--replay-max-events 1000] [--replay-max-age 300000] [--heartbeat 3000]
+                   [--replay-max-events 1000] [--replay-max-age 300000] [--heartbeat 3000] [--webhook-url <url>]
+                   [--no-webrtc-hls]
   live-shop-server token --role host|moderator|viewer --room <room> [--name <name>] [--ttl 12h] [--data dir | --secret s]`;
 
 /** Thrown for a wrong command line: printed with the usage, exit code 2. */
@@ -59,9 +60,12 @@ async function serve(args: string[]): Promise<void> {
       data: { type: 'string', default: DEFAULTS.dataDir },
       seed: { type: 'string' },
       'no-autopilot': { type: 'boolean', default: false },
+      'no-webrtc-hls': { type: 'boolean', default: false },
       'autopilot-interval': { type: 'string' },
       secret: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      // The merchant API key is not an option: argv is visible to every user of the machine (ps).
+      'webhook-url': { type: 'string' },
       'replay-max-events': { type: 'string' },
       'replay-max-age': { type: 'string' },
       heartbeat: { type: 'string' },
@@ -83,9 +87,12 @@ async function serve(args: string[]): Promise<void> {
     autopilot: values.seed === 'demo' && !values['no-autopilot'],
     autopilotIntervalMs: integer(values['autopilot-interval'], 'autopilot-interval', DEFAULTS.autopilotIntervalMs, 100),
     allowOrigins: values['allow-origin'],
+    ...(values['webhook-url'] === undefined ? {} : { webhookUrl: values['webhook-url'] }),
     replayMaxEvents: integer(values['replay-max-events'], 'replay-max-events', DEFAULT_REPLAY_WINDOW.maxEvents, 0),
     replayMaxAgeMs: integer(values['replay-max-age'], 'replay-max-age', DEFAULT_REPLAY_WINDOW.maxAgeMs, 0),
     heartbeatMs: integer(values.heartbeat, 'heartbeat', DEFAULT_SERVER_HEARTBEAT_MS, 50),
+    // Packaging the host's WebRTC into HLS needs ffmpeg; without the flag it runs wherever ffmpeg is found.
+    ...(values['no-webrtc-hls'] ? { webrtcHls: false } : {}),
     logger: createStderrLogger({ quiet: values.quiet }),
   });
   let stopping = false;

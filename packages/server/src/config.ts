@@ -3,6 +3,7 @@ import type { DataKey } from './security/field-cipher.js';
 import type { SeedName } from './demo/seed.js';
 import type { ServerPaths } from './paths.js';
 import type { HubOptions } from './ws/hub.js';
+import type { DispatcherTuning } from './webhooks/dispatcher.js';
 
 /** Options of {@link createServer}. Only `dataDir` is required. */
 export interface ServerOptions {
@@ -24,6 +25,18 @@ export interface ServerOptions {
    * Default: LIVE_SHOP_MERCHANT_SECRET, else a random secret kept in `<dataDir>/merchant-secret`.
    */
   merchantSecret?: string;
+  /**
+   * Key of the merchant API (`Authorization: Bearer <key>`, at least 24 characters). Default:
+   * LIVE_SHOP_MERCHANT_API_KEY, else a random key kept in `<dataDir>/merchant-api-key`.
+   */
+  merchantApiKey?: string;
+  /**
+   * Where signed webhooks of order events are POSTed (signed with the merchant secret). Default:
+   * LIVE_SHOP_WEBHOOK_URL; unset or null: none are sent (they wait in the audit trail until a URL is set).
+   */
+  webhookUrl?: string | null;
+  /** Webhook polling, timeout and retry policy (tests shorten them). Default `DEFAULT_DISPATCHER_TUNING`. */
+  webhookTuning?: Partial<DispatcherTuning>;
   /** Seed to write on start (idempotent). */
   seed?: SeedName | null;
   /** Run the demo host (pins and chat) in the demo room. Default false. */
@@ -42,6 +55,11 @@ export interface ServerOptions {
   paths?: Partial<ServerPaths>;
   /** WebSocket heartbeat interval in ms; a silent peer is dropped within one to two intervals. Default 3 000. */
   heartbeatMs?: number;
+  /**
+   * Package the WebRTC stream a host publishes into live HLS (ffmpeg, VP8/Opus → H.264/AAC, 1 s segments with
+   * program-date-time) for viewers on HLS. Default: true when an `ffmpeg` binary is on PATH.
+   */
+  webrtcHls?: boolean;
   /**
    * Replay window of a reconnecting client: at most this many missed events are replayed (more get a
    * snapshot). Default 1 000.

@@ -1,6 +1,8 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOriginPolicy } from './auth/origins.js';
+import { RoomOrigins } from './auth/room-origins.js';
+import { createRoomMediaAnnouncer } from './media/webrtc/announce.js';
+import { hasFfmpeg, WebRtcHlsPackager } from './media/webrtc/hls-packager.js';
 import { loadOrCreateSecret, MIN_SECRET_LENGTH } from './auth/tokens.js';
 import { createMemoryBus } from './bus/memory.js';
 import { DEFAULTS, type ServerOptions } from './config.js';
@@ -22,6 +24,10 @@ import { loadDataKeys } from './security/data-keys.js';
 import { loadOrCreateMerchantSecret } from './security/merchant-secret.js';
 import type { Store } from './store/store.js';
 import { Hub } from './ws/hub.js';
+import { attachCommerce, Commerce } from './commerce/service.js';
+import { MerchantRoutes } from './http/merchant.js';
+import { assertApiKey, loadOrCreateMerchantApiKey } from './merchant/api-key.js';
+import { assertWebhookUrl, WebhookDispatcher } from './webhooks/dispatcher.js';
 
 /** A running live-shop server. */
 export interface LiveShopServer {
@@ -33,6 +39,12 @@ export interface LiveShopServer {
   readonly store: Store;
   /** The secret tokens are signed with. */
   readonly secret: string;
+  /**
+   * Sets the origins whose pages may use a room (WebSocket `hello`, CORS on its playlists, API and WHEP), or
+   * `null` for the server-wide `allowOrigins`. Each must be a bare origin (`https://shop.example.com`); throws
+   * `invalid` or `not_found`. Sockets already in the room stay.
+   */
+  setRoomOrigins(roomId: string, origins: readonly string[] | null): Promise<void>;
   /** Stops the autopilot, closes sockets and the HTTP server, then the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -48,33 +60,50 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the secret must be at least ${MIN_SECRET_LENGTH} characters`);
   const merchantSecret =
     options.merchantSecret ?? process.env['LIVE_SHOP_MERCHANT_SECRET'] ?? (await loadOrCreateMerchantSecret(options.dataDir));
+  const merchantApiKey = options.merchantApiKey ?? (await loadOrCreateMerchantApiKey(options.dataDir));
+  assertApiKey(merchantApiKey);
+  const webhookUrl = options.webhookUrl === undefined ? (process.env['LIVE_SHOP_WEBHOOK_URL'] ?? null) : options.webhookUrl;
+  if (webhookUrl !== null) assertWebhookUrl(webhookUrl);
   const paths = { ...defaultPaths(), ...options.paths };
 
   const store = openSqliteStore(options.dataDir, new FieldCipher(options.dataKeys ?? (await loadDataKeys(options.dataDir))));
   const bus = createMemoryBus(logger);
   const log = new RoomLog(store, bus, now);
-  const relay = new WebRtcRelay({ logger });
+  // Late-bound: the domain context wraps the store with the relay, so it exists only after the relay.
+  let onLiveChange: (roomId: string, live: boolean) => void = () => {};
+  const relay = new WebRtcRelay({ logger, onLiveChange: (roomId, live) => onLiveChange(roomId, live) });
   // Snapshots name the relay's WHEP endpoint while a host publishes (media/webrtc/room-info.ts).
-  const ctx: DomainContext = { store: withRelayWhep(store, relay), log, now };
+  // The host's WebRTC is packaged into HLS where ffmpeg runs (option `webrtcHls`, default: when found).
+  const packager = (options.webrtcHls ?? hasFfmpeg()) ? new WebRtcHlsPackager({ relay, logger }) : null;
+  const ctx: DomainContext = { store: withRelayWhep(store, relay, packager), log, now };
+  onLiveChange = createRoomMediaAnnouncer(ctx, logger, packager);
   let http: Server | undefined;
   let hub: Hub | undefined;
   let autopilot: Autopilot | undefined;
+  // Reservations, expiry sweeper, flash sales: attached before any connection can reach a command.
+  const commerce = attachCommerce(new Commerce(ctx, undefined, logger));
+  let webhooks: WebhookDispatcher | undefined;
 
   try {
     if (options.seed) await seed(store, options.seed);
+    // Holds that lapsed while the server was down return their stock before anyone connects.
+    await commerce.start();
 
     let selfOrigin = '';
     const allowedOrigins = options.allowOrigins ?? [];
-    const isAllowedOrigin = createOriginPolicy({
+    const roomOrigins = new RoomOrigins(store, {
       selfOrigin: () => selfOrigin,
       allowed: allowedOrigins,
       allowLocalhost: options.allowLocalhost ?? true,
     });
+    await roomOrigins.load();
+    const isAllowedOrigin = roomOrigins.serverPolicy;
     const liveHub = new Hub({
       ctx,
       bus,
       secret,
       isAllowedOrigin,
+      roomOrigins,
       logger,
       ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
       ...(options.rateLimits === undefined ? {} : { limits: options.rateLimits }),
@@ -89,10 +118,13 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
       createRouter({
         ctx,
         paths,
-        media: new MediaRoutes(paths.mediaDir, now),
-        webrtc: new WebRtcRoutes({ relay, secret, isAllowedOrigin }),
+        media: new MediaRoutes(paths.mediaDir, now, packager),
+        webrtc: new WebRtcRoutes({ relay, secret, isAllowedOrigin, roomPolicy: (room) => roomOrigins.policyFor(room) }),
         merchantSecret,
+        merchant: new MerchantRoutes({ ctx, apiKey: merchantApiKey, roomOrigins }),
+        tokenSecret: secret,
         isAllowedOrigin,
+        roomOrigins,
         allowedOrigins,
         logger,
       }),
@@ -123,6 +155,17 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
         logger,
       });
     }
+    if (webhookUrl !== null) {
+      webhooks = new WebhookDispatcher({
+        store,
+        url: webhookUrl,
+        secret: merchantSecret,
+        logger,
+        now,
+        ...(options.webhookTuning === undefined ? {} : { tuning: options.webhookTuning }),
+      });
+      webhooks.start();
+    }
     logger.info('listening', { url, dataDir: options.dataDir });
 
     let closing: Promise<void> | undefined;
@@ -131,6 +174,7 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
       port: address.port,
       store,
       secret,
+      setRoomOrigins: (roomId, origins) => roomOrigins.set(roomId, origins),
       close: () => (closing ??= shutdown()),
     };
   } catch (error) {
@@ -140,7 +184,10 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
 
   async function shutdown(): Promise<void> {
     await autopilot?.stop();
+    await webhooks?.stop();
     await hub?.close();
+    await commerce.stop();
+    await packager?.close();
     await relay.close();
     if (http?.listening) {
       const server = http;

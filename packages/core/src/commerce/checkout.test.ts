@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { CheckoutState } from './checkout.js';
-import { connectedClient, customer, disposeClients, recordingWebSocket } from '../test/helpers.js';
+import { Checkout, type CheckoutState } from './checkout.js';
+import { RESERVATION_TTL_MS } from '@live-shop/protocol';
+import { connectedClient, customer, disposeClients, recordingWebSocket, until } from '../test/helpers.js';
 import type { LiveShopClient } from '../client.js';
 
 function firstVariant(client: LiveShopClient): { productId: string; variantId: string } {
@@ -95,5 +96,61 @@ describe('Checkout', () => {
     let refused: unknown;
     await client.checkout.place({ variantId, quantity: 1, customer }).catch((error: unknown) => (refused = error));
     expect((refused as { code?: string } | undefined)?.code).to.equal('invalid');
+  });
+
+  it('reserves (reserved, expiresAt), confirms with the customer (placed, pending_payment), and a closed hold is cancelled', async () => {
+    const record = recordingWebSocket();
+    const client = await connectedClient({ WebSocket: record.WebSocket });
+    const { productId, variantId } = firstVariant(client);
+    const stockBefore = client.$stock.get()[variantId]!;
+    client.checkout.open(productId);
+    const held = await client.checkout.reserve({ variantId, quantity: 2 });
+    expect(held?.status).to.equal('reserved');
+    expect(held!.expiresAt! - client.serverNow()).to.be.within(RESERVATION_TTL_MS - 5_000, RESERVATION_TTL_MS + 1_000);
+    await until(client.$stock, (stock) => stock[variantId] === stockBefore - 2);
+    // The same line again: the same hold, nothing sent.
+    expect((await client.checkout.reserve({ variantId, quantity: 2 }))?.id).to.equal(held!.id);
+    expect(record.sent.filter((frame) => frame.t === 'order.reserve')).to.have.length(1);
+
+    const order = await client.checkout.confirm(customer);
+    expect(order?.id).to.equal(held!.id);
+    expect(order?.status).to.equal('pending_payment');
+    expect(client.checkout.$state.get().step).to.equal('placed');
+    client.checkout.close();
+    expect(record.sent.filter((frame) => frame.t === 'order.cancel')).to.have.length(0, 'a placed order is not cancelled on close');
+
+    client.checkout.open(productId);
+    const second = await client.checkout.reserve({ variantId, quantity: 1 });
+    client.checkout.close();
+    await until(client.$stock, (stock) => stock[variantId] === stockBefore - 2);
+    const cancels = record.sent.filter((frame) => frame.t === 'order.cancel');
+    expect(cancels.map((frame) => frame.orderId)).to.deep.equal([second!.id]);
+  });
+
+  it('moves a hold that ran out on the server clock to expired, and reserves again with a new key', async () => {
+    const record = recordingWebSocket();
+    const client = await connectedClient({ WebSocket: record.WebSocket });
+    const { productId, variantId } = firstVariant(client);
+    // The same client, seen from a clock that is almost at the end of the hold.
+    let skew = RESERVATION_TTL_MS - 400;
+    const checkout = new Checkout({
+      placeOrder: (input) => client.placeOrder(input),
+      reserve: (request) => client.reserveOrder(request),
+      confirm: (orderId, buyer) => client.confirmOrder(orderId, buyer),
+      cancel: (orderId) => client.cancelOrder(orderId),
+      now: () => client.serverNow() + skew,
+    });
+    checkout.open(productId);
+    const held = await checkout.reserve({ variantId, quantity: 1 });
+    expect(held?.status).to.equal('reserved');
+    await until(checkout.$state, (state) => state.step === 'expired', 3_000);
+    expect(await checkout.confirm(customer)).to.equal(null, 'an expired hold cannot be confirmed');
+    skew = 0;
+    const again = await checkout.reReserve();
+    expect(again?.id).to.not.equal(held!.id);
+    const keys = record.sent.filter((frame) => frame.t === 'order.reserve').map((frame) => (frame.reserve as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.not.equal(keys[0]);
+    checkout.close();
   });
 });

@@ -2,7 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import { LiveShopError, toLiveShopError } from '../errors.js';
 import { HlsJsTransport, hasMediaSource, type HlsRetryOptions } from './hls.js';
 import { NativeHlsTransport, canPlayNativeHls } from './native.js';
-import type { MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
+import type { MediaQualityState, MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
 import { LazyWhepTransport, hasWebRtc } from './whep-loader.js';
 
 /** Options of {@link MediaController}. */
@@ -29,6 +29,8 @@ export interface MediaControllerOptions {
   serverNow?: () => number;
 }
 
+const NO_QUALITIES: MediaQualityState = { levels: [], selected: -1 };
+
 const IDLE: MediaState = {
   status: 'idle',
   transport: null,
@@ -54,6 +56,7 @@ export class MediaController {
   readonly #preferNative: boolean;
   readonly #hlsOptions: HlsRetryOptions;
   readonly #state = atom<MediaState>(IDLE);
+  readonly #quality = atom<MediaQualityState>(NO_QUALITIES);
   #serverNow: () => number;
   #transport: MediaTransport | null = null;
   /** Bumped by every play()/stop(), so async work of an older call stops touching anything. */
@@ -103,6 +106,19 @@ export class MediaController {
    * Starts playing the first source and transport that shows a frame. Resolves once playing, or once it
    * gave up (then `$media.status` is `error`, with `media_unsupported`, `timeout`, `network` or `media`).
    */
+  /** The renditions of the stream playing now (HLS via hls.js; empty otherwise) and the one picked. */
+  get $quality(): ReadableAtom<MediaQualityState> {
+    return this.#quality;
+  }
+
+  /** Picks a rendition of `$quality.levels` by index, or -1 to let bandwidth decide again. */
+  setQuality(index: number): void {
+    const { levels } = this.#quality.get();
+    if (index !== -1 && !levels.some((level) => level.index === index)) return;
+    this.#transport?.setQuality?.(index);
+    this.#quality.set({ levels, selected: index });
+  }
+
   async play(sources: readonly MediaSourceConfig[]): Promise<void> {
     this.stop();
     this.#state.set({ ...IDLE, status: 'loading' });
@@ -184,13 +200,16 @@ export class MediaController {
         // After the first frame the transport already spent its retries: this is terminal, nothing plays.
         this.#state.set({ ...this.#state.get(), status: 'error', transport: null, latencyMs: null, error });
       };
-      const transport =
+      const transport: MediaTransport =
         kind === 'whep'
           ? new LazyWhepTransport(video, fail)
           : kind === 'hls.js'
             ? new HlsJsTransport(video, fail, this.#hlsOptions)
             : new NativeHlsTransport(video, fail);
       this.#transport = transport;
+      transport.onQualities = (levels) => {
+        if (current()) this.#quality.set({ levels, selected: -1 });
+      };
       this.#state.set({ ...this.#state.get(), transport: kind, error: null });
 
       const timeoutMs = kind === 'whep' ? this.#whepTimeoutMs : this.#ttffTimeoutMs;
@@ -277,6 +296,7 @@ export class MediaController {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#transport?.stop();
     this.#transport = null;
+    this.#quality.set(NO_QUALITIES);
     const video = this.#video;
     if (video.srcObject) {
       video.pause();

@@ -2,7 +2,7 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import { LiveShopError } from '../errors.js';
 import { backoffDelay } from '../signaling/backoff.js';
-import type { FatalHandler, MediaTransport } from './types.js';
+import type { FatalHandler, MediaQuality, MediaTransport } from './types.js';
 
 /** Retry bounds of {@link HlsJsTransport}. */
 export interface HlsRetryOptions {
@@ -44,6 +44,8 @@ export class HlsJsTransport implements MediaTransport {
   /** When a segment was last buffered (or loading started): the outage bound counts from here. */
   #lastProgressAt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Told the stream's renditions once the manifest is parsed (the player's quality menu). */
+  onQualities: ((levels: readonly MediaQuality[]) => void) | null = null;
 
   constructor(video: HTMLVideoElement, onFatal: FatalHandler, options: HlsRetryOptions = {}) {
     this.#video = video;
@@ -75,6 +77,9 @@ export class HlsJsTransport implements MediaTransport {
     this.#url = url;
     this.#lastProgressAt = performance.now();
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.#onError(HlsClass, data));
+    hls.on(HlsClass.Events.MANIFEST_PARSED, (_event, data) =>
+      this.onQualities?.(data.levels.map((level, index) => ({ index, height: level.height || 0, bitrate: level.bitrate }))),
+    );
     // Progress: the retries so far worked, so the bounds count from the last buffered segment only.
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => {
       this.#restarts = 0;
@@ -92,6 +97,11 @@ export class HlsJsTransport implements MediaTransport {
     // destroy() removes hls.js's listeners, its workers and the MediaSource it attached.
     this.#hls?.destroy();
     this.#hls = null;
+  }
+
+  /** Switches rendition at the next segment (-1: back to automatic, by measured bandwidth). */
+  setQuality(index: number): void {
+    if (this.#hls) this.#hls.nextLevel = index;
   }
 
   latencyMs(serverNow: number): number | null {

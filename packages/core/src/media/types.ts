@@ -45,6 +45,22 @@ export interface MediaState {
   fallbacks: readonly MediaFallback[];
 }
 
+/** One rendition an HLS stream offers (a "quality"), as the quality menu lists them. */
+export interface MediaQuality {
+  /** Index in the stream's rendition list; pass it to `MediaController.setQuality`. */
+  index: number;
+  /** Picture height in pixels (0 when the playlist does not say). */
+  height: number;
+  /** Peak bit rate, bits per second. */
+  bitrate: number;
+}
+
+/** The renditions of the stream playing now, and the one picked (-1: chosen automatically by bandwidth). */
+export interface MediaQualityState {
+  levels: readonly MediaQuality[];
+  selected: number;
+}
+
 /** A transport the controller gave up on, and why. */
 export interface MediaFallback {
   transport: TransportKind;
@@ -67,6 +83,10 @@ export interface MediaTransport {
    * the difference is only right on that clock). WHEP measures it without a clock and ignores `serverNow`.
    */
   latencyMs(serverNow: number): number | null;
+  /** Set by the controller: called with the renditions once the transport knows them (HLS via hls.js only). */
+  onQualities?: ((levels: readonly MediaQuality[]) => void) | null;
+  /** Picks a rendition by index (-1: automatic), where the transport can choose (hls.js). */
+  setQuality?(index: number): void;
 }
 
 /** Called by a transport when it gives up (after its retries). */

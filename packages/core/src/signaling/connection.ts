@@ -245,6 +245,7 @@ export class Connection {
         return;
       case 'reactions.burst':
       case 'viewers.count':
+      case 'notice':
         // Not room events: no seq to dedup or resync on. Before the welcome they belong to no state of ours.
         if (this.#joined) this.#handlers.ephemeral(frame);
         return;

@@ -18,3 +18,9 @@ export function appendBounded<T>(list: readonly T[], items: readonly T[], limit:
   const joined = items.length === 0 ? list : [...list, ...items];
   return joined.length > limit ? joined.slice(joined.length - limit) : joined;
 }
+
+/** Returns `list` without the message `messageId` (the same array when it is not there, so nothing notifies). */
+export function removeMessage<T extends { id: string }>(list: readonly T[], messageId: string): readonly T[] {
+  const index = list.findIndex((message) => message.id === messageId);
+  return index === -1 ? list : [...list.slice(0, index), ...list.slice(index + 1)];
+}

@@ -1,10 +1,13 @@
 import { atom, batch, type ReadableAtom, type WritableAtom } from 'nanostores';
-import type { ChatMessage, Pin, Product, RoomEvent, RoomInfo, Stock, Welcome } from '@live-shop/protocol';
+import type { ChatMessage, FlashSale, Pin, Product, RoomEvent, RoomInfo, Stock, Welcome } from '@live-shop/protocol';
 import { appendBounded, createChatStore } from './chat.js';
+import { applyFlashSale, createFlashSaleStore } from './flash-sale.js';
 import { createPinnedProductStore, createPinnedStore } from './pinned.js';
 import { createProductsStore } from './products.js';
 import { createStockStore, setAvailable } from './stock.js';
 import { createViewerStore, type Viewer } from './viewer.js';
+import { applyModerationEvent, applyModerationSnapshot, createModerationStores, type ModerationStores } from './moderation.js';
+import { applyEngagementEvent, applyEngagementSnapshot, createEngagementStores, type EngagementStores } from './engagement.js';
 
 /** Creates the `$room` store of one client: the room's info, `null` until the first `welcome`. */
 export function createRoomInfoStore(): WritableAtom<RoomInfo | null> {
@@ -20,6 +23,11 @@ export interface RoomStores {
   $pinnedProduct: ReadableAtom<Product | null>;
   $chat: WritableAtom<readonly ChatMessage[]>;
   $viewer: WritableAtom<Viewer | null>;
+  $flashSale: WritableAtom<FlashSale | null>;
+  /** Poll, lottery, red envelopes, countdown, coupons (stores/engagement.ts). */
+  engagement: EngagementStores;
+  /** Pinned host message and Q&A (stores/moderation.ts). */
+  moderation: ModerationStores;
 }
 
 /** Creates a fresh set of room stores (per client: two players on one page share nothing). */
@@ -34,6 +42,9 @@ export function createRoomStores(): RoomStores {
     $pinnedProduct: createPinnedProductStore($pinned, $products),
     $chat: createChatStore(),
     $viewer: createViewerStore(),
+    $flashSale: createFlashSaleStore(),
+    engagement: createEngagementStores(),
+    moderation: createModerationStores(),
   };
 }
 
@@ -55,6 +66,9 @@ export function applyWelcome(stores: RoomStores, welcome: Welcome): void {
     stores.$pinned.set(snapshot.pinned);
     stores.$chat.set(appendBounded([], snapshot.chat));
     stores.$viewer.set({ role: welcome.role, name: welcome.name });
+    stores.$flashSale.set(snapshot.flashSale ?? null);
+    applyEngagementSnapshot(stores.engagement, snapshot);
+    applyModerationSnapshot(stores.moderation, snapshot);
   });
 }
 
@@ -72,6 +86,33 @@ export function applyRoomEvent(stores: RoomStores, event: RoomEvent): void {
       break;
     case 'stock.changed':
       setAvailable(stores.$stock, event.variantId, event.available);
+      break;
+    case 'room.media': {
+      // The room's WebRTC source came or went: players follow `$room.whep`.
+      const room = stores.$room.get();
+      if (room) {
+        const { whep: _previous, ...rest } = room;
+        const hls = event.hls ?? rest.hls;
+        stores.$room.set(event.whep === null ? { ...rest, hls } : { ...rest, hls, whep: event.whep });
+      }
+      break;
+    }
+    case 'flashsale.changed':
+      applyFlashSale(stores.$flashSale, event.sale);
+      break;
+    case 'chat.deleted':
+    case 'chat.banned':
+    case 'chat.message-pinned':
+    case 'chat.message-unpinned':
+    case 'question.asked':
+    case 'question.answered':
+    case 'question.pinned':
+    case 'question.unpinned':
+      applyModerationEvent(stores.moderation, stores.$chat, event);
+      break;
+    default:
+      // Poll, lottery, red-envelope, coupon and countdown events (the function ignores any other).
+      applyEngagementEvent(stores.engagement, event);
       break;
   }
 }

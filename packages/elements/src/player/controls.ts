@@ -10,6 +10,15 @@ import {
   volumeIcon,
   volumeOffIcon,
 } from './icons.js';
+import { miniplayerIcon } from './miniplayer.js';
+
+/** One quality the stream offers (an HLS rendition). */
+export interface QualityOption {
+  /** Rendition index, as the media controller counts them. */
+  index: number;
+  /** What the viewer reads ("720p"). */
+  label: string;
+}
 
 /** What the control bar shows. */
 export interface ControlsView {
@@ -21,6 +30,12 @@ export interface ControlsView {
   canFullscreen: boolean;
   pictureInPicture: boolean;
   canPictureInPicture: boolean;
+  /** True while the player floats in a corner of the page. */
+  miniplayer: boolean;
+  /** Renditions to pick from (the menu shows when there are two or more). */
+  qualities: readonly QualityOption[];
+  /** The picked rendition index, or -1 for automatic. */
+  quality: number;
 }
 
 /** What the control bar's buttons ask for. */
@@ -30,10 +45,14 @@ export interface ControlsActions {
   setVolume(volume: number): void;
   toggleFullscreen(): void;
   togglePictureInPicture(): void;
+  toggleMiniplayer(): void;
+  /** Picks a rendition by index, -1 for automatic. */
+  setQuality(index: number): void;
 }
 
 /**
- * The player's control bar: play/pause, mute, volume, picture-in-picture, full screen. Buttons say
+ * The player's control bar: play/pause, mute, volume, quality (when the stream offers several), miniplayer,
+ * picture-in-picture, full screen. Buttons say
  * what they will do ("Pause", "Unmute") and `aria-pressed` says the state of the toggles.
  */
 export function renderControls(view: ControlsView, actions: ControlsActions, t: Messages) {
@@ -63,6 +82,28 @@ export function renderControls(view: ControlsView, actions: ControlsActions, t: 
         .value=${live(String(volume))}
         @input=${(event: Event) => actions.setVolume(Number((event.target as HTMLInputElement).value))}
       />
+      ${view.qualities.length > 1
+        ? html`<select
+            part="quality"
+            aria-label=${t.quality}
+            .value=${live(String(view.quality))}
+            @change=${(event: Event) => actions.setQuality(Number((event.target as HTMLSelectElement).value))}
+          >
+            <option value="-1" ?selected=${view.quality === -1}>${t.qualityAuto}</option>
+            ${view.qualities.map(
+              (option) => html`<option value=${String(option.index)} ?selected=${view.quality === option.index}>${option.label}</option>`,
+            )}
+          </select>`
+        : nothing}
+      <button
+        part="control miniplayer-button"
+        type="button"
+        aria-label=${view.miniplayer ? t.exitMiniplayer : t.miniplayer}
+        aria-pressed=${view.miniplayer ? 'true' : 'false'}
+        @click=${actions.toggleMiniplayer}
+      >
+        ${miniplayerIcon}
+      </button>
       ${view.canPictureInPicture
         ? html`<button
             part="control pip-button"

@@ -49,6 +49,95 @@ export const playerStyles = [
       padding: 12px;
       background: var(--live-shop-side-background, #18181b);
     }
+    /* Floating miniplayer: fixed to a corner of the viewport (logical insets, so RTL docks mirror), over the page. */
+    :host([miniplayer]) {
+      position: fixed;
+      z-index: var(--live-shop-miniplayer-z-index, 2147483000);
+      inset: auto;
+      /* !important: a page's own width for the full-size player (often inline) must not apply while floating. */
+      inline-size: min(var(--live-shop-miniplayer-width, 320px), calc(100vw - 2 * var(--live-shop-miniplayer-margin, 16px))) !important;
+      block-size: auto !important;
+      aspect-ratio: var(--live-shop-aspect-ratio, 16 / 9) !important;
+      max-block-size: calc(100vh - 2 * var(--live-shop-miniplayer-margin, 16px)) !important;
+      max-inline-size: none;
+      margin: 0 !important;
+      box-shadow: 0 12px 40px rgb(0 0 0 / 0.45);
+    }
+    :host([miniplayer][layout='vertical']) {
+      inline-size: min(calc(var(--live-shop-miniplayer-width, 320px) * 0.6), calc(100vw - 2 * var(--live-shop-miniplayer-margin, 16px))) !important;
+      aspect-ratio: var(--live-shop-aspect-ratio, 9 / 16) !important;
+    }
+    :host([miniplayer]:not([miniplayer-dock^='start'])) {
+      inset-block-end: var(--live-shop-miniplayer-margin, 16px);
+    }
+    :host([miniplayer][miniplayer-dock^='start']) {
+      inset-block-start: var(--live-shop-miniplayer-margin, 16px);
+    }
+    :host([miniplayer]:not([miniplayer-dock$='-start'])) {
+      inset-inline-end: var(--live-shop-miniplayer-margin, 16px);
+    }
+    :host([miniplayer][miniplayer-dock$='-start']) {
+      inset-inline-start: var(--live-shop-miniplayer-margin, 16px);
+    }
+    :host([miniplayer-dragging]) {
+      cursor: grabbing;
+    }
+    /* Small and floating: the video, its badge and controls, the pinned card; the rest waits for the full player. */
+    :host([miniplayer]) [part='chat'],
+    :host([miniplayer]) [part='reactions'],
+    :host([miniplayer]) [part='volume'],
+    :host([miniplayer]) [part='viewer-count'],
+    :host([miniplayer]) [part='latency'],
+    :host([miniplayer]) [part='quality'] {
+      display: none;
+    }
+    /* A 16:9 window this small is all video: the card comes back with the full player (the bag stays). */
+    :host([miniplayer]:not([layout='vertical'])) [part='card'] {
+      display: none;
+    }
+    :host([miniplayer][layout='side']) [part='video'],
+    :host([miniplayer][layout='side']) [part='overlay'] {
+      width: 100%;
+    }
+    :host([miniplayer][layout='side']) .bottom {
+      display: none;
+    }
+    [part='miniplayer-handle'] {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: 50%;
+      translate: -50% 0;
+      z-index: 1;
+      display: grid;
+      place-items: center;
+      inline-size: 56px;
+      block-size: 22px;
+      padding: 0;
+      border: 0;
+      border-end-start-radius: 10px;
+      border-end-end-radius: 10px;
+      background: var(--live-shop-badge-background, rgb(0 0 0 / 0.5));
+      color: inherit;
+      cursor: grab;
+      touch-action: none;
+    }
+    :host(:dir(rtl)) [part='miniplayer-handle'] {
+      translate: 50% 0;
+    }
+    [part='quality'] {
+      block-size: 28px;
+      max-inline-size: 88px;
+      border: 0;
+      border-radius: 999px;
+      padding-inline: 8px;
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      font-size: 0.8rem;
+    }
+    [part='quality'] option {
+      color: #1a1a1a;
+    }
     :host(:fullscreen) {
       max-width: none;
       max-height: none;
@@ -91,6 +180,7 @@ export const playerStyles = [
     }
     [part='overlay'] button,
     [part='overlay'] input,
+    [part='overlay'] select,
     [part='overlay'] product-card,
     [part='overlay'] live-shop-chat {
       pointer-events: auto;
@@ -271,10 +361,14 @@ export const playerStyles = [
         animation-name: side-sheet-in;
       }
     }
+    /* Horizontal slide-ins follow the writing direction (RTL: mirrored). */
+    :host(:dir(rtl)) {
+      --live-shop-dir-sign: -1;
+    }
     @keyframes card-in {
       from {
         opacity: 0;
-        transform: translateX(-24px) scale(0.96);
+        transform: translateX(calc(-24px * var(--live-shop-dir-sign, 1))) scale(0.96);
       }
     }
     @keyframes sheet-in {
@@ -284,7 +378,7 @@ export const playerStyles = [
     }
     @keyframes side-sheet-in {
       from {
-        transform: translateX(100%);
+        transform: translateX(calc(100% * var(--live-shop-dir-sign, 1)));
       }
     }
     @keyframes fade-in {

@@ -5,22 +5,32 @@ import {
   LiveShopClient,
   LiveShopError,
   MediaController,
+  applyOverride,
+  stockWithOverride,
+  type PaymentHandoff,
+  type ProductOverride,
   type CheckoutState,
   type ConnectionState,
+  type MediaQualityState,
   type MediaSourceConfig,
   type MediaState,
 } from '@live-shop/core';
 import type { Product, RoomInfo, Stock } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type ProductBuyDetail, type ShelfToggleDetail } from '../events.js';
+import { domCartBridge, type HydrateHook } from '../quick-checkout/cart-events.js';
 import { messagesOf, type Messages } from '../i18n/locale.js';
 import type { ProductCard } from '../product-card/product-card.js';
 import type { QuickCheckout } from '../quick-checkout/quick-checkout.js';
 import type { LiveShopShelf } from '../shelf/live-shop-shelf.js';
+import type { ChatMode } from '../chat/live-shop-chat.js';
 import { unitsLeftOf } from '../stock.js';
+import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
+import { MiniplayerController } from './miniplayer.js';
 import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
 import { playerStyles } from './live-shop-player.styles.js';
+import { engagementOverlayStyles, renderEngagementOverlay } from '../poll/player-overlay.js';
 import { shortcutFor } from './shortcuts.js';
 import { VideoStateController } from './video-state.js';
 
@@ -54,10 +64,13 @@ export { unitsLeftOf };
  *
  * @fires live-shop-product-buy - (from the card or the shelf) The viewer asked to buy. `detail: { productId, source? }`.
  * @fires live-shop-product-click - (from the shelf) A product was clicked. Cancelable. `detail: { productId, source }`.
- * @fires live-shop-checkout - The checkout sheet is about to open. Cancelable: cancel it to run your own checkout. `detail: { productId, source }`.
+ * @fires live-shop-checkout - `phase: 'open'`: the checkout sheet is about to open; cancelable (cancel it to run your own checkout). `phase: 'pay'`: the buyer is about to pay; answer with `detail.respondWith(...)` to refuse. `detail: { productId, source, phase, line?, respondWith? }`.
+ * @fires live-shop-add-to-cart - The checkout is about to hold a line; answer with `detail.respondWith({ ok } | { ok: false, code })`. `detail: { productId, variantId, quantity, unitPrice, currency, saleId?, respondWith }`.
+ * @fires live-shop-cart-update - The buyer changed the held line (variant or quantity); same detail and answer as `live-shop-add-to-cart`.
  * @fires live-shop-checkout-close - (from the sheet) The checkout sheet closed. `detail: { productId, reason }`.
  * @fires live-shop-order-placed - (from the sheet) An order was confirmed. `detail: { order }`.
  * @fires live-shop-shelf-toggle - The shopping bag opened or closed. `detail: { open, reason? }`.
+ * @fires live-shop-miniplayer-toggle - The player started or stopped floating in a corner. `detail: { miniplayer }`.
  *
  * @csspart video - The `<video>` element (focusable, for the keyboard shortcuts).
  * @csspart overlay - Everything drawn over the video (badge, controls, status, card, chat, bag button).
@@ -66,17 +79,27 @@ export { unitsLeftOf };
  * @csspart controls - The control bar.
  * @csspart control - Every control-bar button; also `play-pause-button`, `mute-button`, `pip-button`, `fullscreen-button`.
  * @csspart volume - The volume slider.
+ * @csspart quality - The quality menu (a `<select>`: Auto, 720p, …), when the HLS stream offers several renditions.
+ * @csspart miniplayer-button - Control-bar toggle of the floating miniplayer.
+ * @csspart miniplayer-handle - While floating: the grip to drag it (pointer) or move it corner to corner (arrow keys).
  * @csspart status - Connection and video problems ("reconnecting…"); empty when all is well.
  * @csspart unmute-button - Shown while muted: turns the sound on.
  * @csspart play-button - Shown when `autoplay` is off, until the viewer starts the video.
  * @csspart card - The pinned `<product-card>` (style its inside through its own parts).
- * @csspart chat - The `<live-shop-chat>` strip.
+ * @csspart chat - The `<live-shop-chat>` strip (and, with `chat-mode="danmaku"`, its bullet comments over the video).
+ * @csspart notices - The `<live-shop-notices>` above the chat (joins, purchases).
  * @csspart reactions - The `<live-shop-reactions>` heart button and floating hearts (right edge, above the bag button).
+ * @csspart engagement - The column under the top bar with the countdown, poll and lottery.
+ * @csspart countdown - The `<live-shop-countdown>` of the host's countdown.
+ * @csspart poll - The `<live-shop-poll>`.
+ * @csspart lottery - The `<live-shop-lottery>`.
+ * @csspart red-envelope - The `<live-shop-red-envelope>` rain over the video.
  * @csspart viewer-count - How many are watching, next to the live badge.
  * @csspart shelf-button - The shopping-bag button.
  * @csspart shelf-count - The number of products on the bag button.
  * @csspart shelf - The `<live-shop-shelf>` drawer while open.
  * @csspart checkout - The `<quick-checkout>` sheet.
+ * @csspart flash-sale - The `<live-shop-flash-sale>` banner (shown while the room has a flash sale).
  *
  * @cssprop [--live-shop-font=system-ui, sans-serif] - Font family of everything inside.
  * @cssprop [--live-shop-radius=12px] - Corner radius of the player, card, sheet and bubbles.
@@ -101,9 +124,12 @@ export { unitsLeftOf };
  * @cssprop [--live-shop-scrim=rgb(0 0 0 / 0.35)] - Over the video behind the checkout sheet and the shelf.
  * @cssprop [--live-shop-sheet-max-height=85%] - Tallest the bottom sheets (checkout, shelf) get.
  * @cssprop [--live-shop-side-sheet-width=380px] - Width of the side sheets on players 600px wide or more (at most 60%).
+ * @cssprop [--live-shop-miniplayer-width=320px] - Width of the floating miniplayer (at most the viewport less margins).
+ * @cssprop [--live-shop-miniplayer-margin=16px] - Gap between the miniplayer and the viewport's edges.
+ * @cssprop [--live-shop-miniplayer-z-index=2147483000] - Stacking of the miniplayer over the page.
  */
 export class LiveShopPlayer extends LitElement {
-  static override styles = playerStyles;
+  static override styles = [playerStyles, engagementOverlayStyles];
 
   /** Base URL of the live-shop server. */
   @property() server = '';
@@ -140,12 +166,46 @@ export class LiveShopPlayer extends LitElement {
   @property({ reflect: true }) theme: PlayerTheme = 'light';
 
   /**
+   * `list` (default): the chat is a strip of the latest messages. `danmaku`: new messages also fly across the
+   * video as bullet comments (the list is then for screen readers and for the host's moderation controls).
+   * Viewers who ask for reduced motion get the list.
+   */
+  @property({ attribute: 'chat-mode', reflect: true }) chatMode: ChatMode = 'list';
+
+  /**
    * Language of every string inside (BCP 47: `zh-CN`, `en`); without it, the nearest `lang` of the
    * page, then the browser's. Changing it re-renders the player and everything in it.
    */
   @property() override lang = '';
 
+  /**
+   * Float in a corner of the viewport (`position: fixed`, so it stays while the page scrolls; no
+   * iframe). The control bar toggles it; the viewer drags it, or moves it with the arrow keys.
+   */
+  @property({ type: Boolean, reflect: true }) miniplayer = false;
+
+  /** Corner of the miniplayer, logical: `end-end` (default: bottom, inline end), `start-start`, `start-end`, `end-start`. */
+  @property({ attribute: 'miniplayer-dock', reflect: true }) miniplayerDock = 'end-end';
+
+  /**
+   * How buyers pay in this room (the merchant's choice): an adapter from `@live-shop/core`
+   * (`callbackHandoff`, `redirectHandoff`, `paymentRequestHandoff`, `cartPermalinkHandoff`). Without one a
+   * confirmed order waits for the merchant's backend to report the payment. See docs/payment-handoff.md.
+   */
+  @property({ attribute: false }) payment: PaymentHandoff | null = null;
+
+  /**
+   * The merchant's catalogue hook: called with a product before its card shows; answer its own price, member
+   * price and stock for this viewer (`{ variants: { [variantId]: { price?, memberPrice?, stock? } } }`) or null.
+   * The card waits for it (at most 10 s). Add-to-cart, cart updates and checkout are announced as
+   * `live-shop-add-to-cart`, `live-shop-cart-update` and `live-shop-checkout` (`phase: 'pay'`) events the page
+   * can answer through `event.detail.respondWith(...)`.
+   */
+  @property({ attribute: false }) hydrate: HydrateHook | null = null;
+
   @state() private shelfOpen = false;
+  /** The merchant's overrides per product id, once `hydrate` answered. */
+  @state() private overrides = new Map<string, ProductOverride | null>();
 
   @query('video') private video!: HTMLVideoElement | null;
   @query('[part="card"]') private card!: ProductCard | null;
@@ -158,6 +218,8 @@ export class LiveShopPlayer extends LitElement {
   #ownedKey = '';
   #setupError: LiveShopError | null = null;
   #media: MediaController | null = null;
+  #mediaAttached: { client: LiveShopClient; media: MediaController; detach: () => void } | null = null;
+  #hydrating = new Set<string>();
   #playingUrl: string | null = null;
   #started = false;
   #forcedMuteSeen = false;
@@ -179,6 +241,8 @@ export class LiveShopPlayer extends LitElement {
   readonly #checkout = new StoreController<CheckoutState>(this, () => this.client?.checkout.$state);
   readonly #mediaState = new StoreController<MediaState>(this, () => this.#media?.$media);
   readonly #videoState = new VideoStateController(this, () => this.video);
+  readonly #quality = new StoreController<MediaQualityState>(this, () => this.#media?.$quality);
+  readonly #miniplayer = new MiniplayerController(this);
 
   constructor() {
     super();
@@ -211,6 +275,8 @@ export class LiveShopPlayer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#mediaAttached?.detach();
+    this.#mediaAttached = null;
     this.#media?.stop();
     this.#media = null;
     this.#playingUrl = null;
@@ -221,6 +287,7 @@ export class LiveShopPlayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (['server', 'room', 'token', 'name', 'client'].some((key) => changed.has(key))) this.#syncClient();
+    this.#syncCommerce(changed);
     if (this.#mediaState.value?.muted && !this.#forcedMuteSeen) {
       // The browser refused autoplay with sound and the core muted the video: offer the unmute button.
       this.#forcedMuteSeen = true;
@@ -250,6 +317,7 @@ export class LiveShopPlayer extends LitElement {
         aria-label=${room?.title || t.videoLabel}
       ></video>
       <div part="overlay" ?inert=${modal}>
+        ${this.miniplayer ? this.#miniplayer.renderHandle(t) : nothing}
         <div class="top">
           ${room ? this.#badge(room, t) : nothing}
           ${renderControls(
@@ -261,6 +329,12 @@ export class LiveShopPlayer extends LitElement {
               canFullscreen: this.#videoState.canFullscreen,
               pictureInPicture: this.#videoState.pictureInPicture,
               canPictureInPicture: this.#videoState.canPictureInPicture,
+              miniplayer: this.miniplayer,
+              // Best first, as video sites list them.
+              qualities: [...(this.#quality.value?.levels ?? [])]
+                .sort((a, b) => b.height - a.height || b.bitrate - a.bitrate)
+                .map((level) => ({ index: level.index, label: level.height ? `${level.height}p` : `${Math.round(level.bitrate / 1000)} kbps` })),
+              quality: this.#quality.value?.selected ?? -1,
             },
             this.#controlActions,
             t,
@@ -273,21 +347,24 @@ export class LiveShopPlayer extends LitElement {
             ? html`<button part="unmute-button" type="button" @click=${this.#onUnmute}>${mutedIcon} ${t.unmute}</button>`
             : nothing}
         <div class="bottom">
-          <live-shop-chat part="chat" .client=${this.client} .locale=${this.lang || null}></live-shop-chat>
-          ${pinned
+          <live-shop-notices part="notices" .client=${this.client} .locale=${this.lang || null}></live-shop-notices>
+          <live-shop-chat part="chat" mode=${this.chatMode} .client=${this.client} .locale=${this.lang || null}></live-shop-chat>
+          <live-shop-flash-sale part="flash-sale" .client=${this.client} .locale=${this.lang || null}></live-shop-flash-sale>
+          ${pinned && this.#hydrated(pinned)
             ? keyed(
                 pinned.id,
                 html`<product-card
                   part="card"
                   .locale=${this.lang || null}
-                  .product=${this.#withImage(pinned)}
-                  .stock=${unitsLeftOf(pinned, this.#stock.value)}
+                  .product=${this.#withOverride(this.#withImage(pinned))}
+                  .stock=${this.#stockWithOverride(pinned)}
                   @live-shop-product-buy=${this.#onBuy}
                 ></product-card>`,
               )
             : nothing}
         </div>
         <live-shop-reactions part="reactions" .client=${this.client} .locale=${this.lang || null}></live-shop-reactions>
+        ${renderEngagementOverlay(this.client, this.lang || null)}
         <button
           part="shelf-button"
           type="button"
@@ -372,11 +449,12 @@ export class LiveShopPlayer extends LitElement {
     return this.#products.value?.find((product) => product.id === state.productId) ?? null;
   }
 
-  /** The product with its image URL resolved against the server (memoised, so the card does not re-render). */
+  /** The product with its media URLs resolved against the server (memoised, so the card does not re-render). */
   #withImage(product: Product): Product {
     let resolved = this.#resolved.get(product);
     if (!resolved) {
-      resolved = { ...product, image: this.client ? this.client.resolveUrl(product.image) : product.image };
+      const client = this.client;
+      resolved = client ? resolveProductMedia(product, (url) => client.resolveUrl(url)) : product;
       this.#resolved.set(product, resolved);
     }
     return resolved;
@@ -414,6 +492,52 @@ export class LiveShopPlayer extends LitElement {
     }
   }
 
+  /** Hands the room's payment adapter and the DOM cart bridge to the client; fetches the merchant's overrides. */
+  #syncCommerce(changed: PropertyValues): void {
+    const client = this.client;
+    if (!client) return;
+    // The player's own setting wins; an external client keeps what its owner gave it unless the player has one.
+    if (this.payment && (changed.has('payment') || changed.has('client') || client.payment !== this.payment)) client.setPayment(this.payment);
+    if (!client.cart) client.setCart(domCartBridge(this, () => this.hydrate));
+    if (changed.has('hydrate')) this.overrides = new Map();
+  }
+
+  /** Whether the merchant's overrides of `product` are known (or there is no hook); starts asking when not. */
+  #hydrated(product: Product): boolean {
+    const cart = this.client?.cart;
+    if (!this.hydrate || !cart?.hydrate || this.overrides.has(product.id)) return true;
+    if (!this.#hydrating.has(product.id)) {
+      this.#hydrating.add(product.id);
+      Promise.resolve(cart.hydrate(product))
+        .catch((error: unknown) => {
+          console.warn('live-shop: hydrate failed; showing the room\'s own figures', error);
+          return null;
+        })
+        .then((override) => {
+          this.#hydrating.delete(product.id);
+          this.overrides = new Map(this.overrides).set(product.id, override ?? null);
+        });
+    }
+    return false;
+  }
+
+  #withOverride(product: Product): Product {
+    return applyOverride(product, this.overrides.get(product.id));
+  }
+
+  #stockWithOverride(product: Product): number | null {
+    const override = this.overrides.get(product.id);
+    const units = unitsLeftOf(product, this.#stock.value);
+    if (!override?.variants) return units;
+    const stock = this.#stock.value ?? {};
+    let total: number | null = null;
+    for (const variant of product.variants) {
+      const left = stockWithOverride(stock[variant.id] ?? null, override, variant.id);
+      if (left !== null) total = (total ?? 0) + left;
+    }
+    return total ?? units;
+  }
+
   #syncMedia(): void {
     const video = this.video;
     if (!video || !this.isConnected) return;
@@ -421,6 +545,12 @@ export class LiveShopPlayer extends LitElement {
       this.#media = new MediaController(video);
       // The media store exists only now: render once more to follow it.
       this.requestUpdate();
+    }
+    const client = this.client;
+    // The client reports this video's latency (fair flash sales) and aligns events with its picture.
+    if (client && (this.#mediaAttached?.client !== client || this.#mediaAttached.media !== this.#media)) {
+      this.#mediaAttached?.detach();
+      this.#mediaAttached = { client, media: this.#media, detach: client.attachMedia(this.#media) };
     }
     if (!this.autoplay && !this.#started) return;
     // `src` overrides the room's stream; either way the URL is resolved against the server.
@@ -432,6 +562,14 @@ export class LiveShopPlayer extends LitElement {
     const sources: MediaSourceConfig[] = [...(whep ? [{ type: 'whep' as const, url: whep }] : []), ...(url ? [{ type: 'hls' as const, url }] : [])];
     const key = sources.map((source) => source.url).join(' ') || null;
     if (key === this.#playingUrl) return;
+    // The host's WebRTC went away (`room.media`) and the controller already fell back to this same HLS
+    // source on its own when the session dropped: keep playing instead of starting HLS again.
+    const media = this.#media.$media.get();
+    const onHls = (media.transport === 'hls.js' || media.transport === 'native') && media.status !== 'error';
+    if (!whep && url && onHls && this.#playingUrl?.endsWith(` ${url}`)) {
+      this.#playingUrl = key;
+      return;
+    }
     this.#playingUrl = key;
     this.#started = true;
     this.#forcedMuteSeen = false;
@@ -444,7 +582,7 @@ export class LiveShopPlayer extends LitElement {
     const source = event.detail.source ?? (event.target === this.card ? 'card' : null);
     if (this.shelfOpen) this.shelf?.close('buy');
     // A merchant who cancels `live-shop-checkout` runs its own checkout: the player opens nothing.
-    if (!emit(this, 'live-shop-checkout', { productId, source }, { cancelable: true })) return;
+    if (!emit(this, 'live-shop-checkout', { productId, source, phase: 'open' }, { cancelable: true })) return;
     this.#returnFocusTo = source === 'shelf' ? 'shelf-button' : 'card';
     this.client?.checkout.open(productId);
   };
@@ -483,7 +621,17 @@ export class LiveShopPlayer extends LitElement {
     setVolume: (volume) => this.#setVolume(volume),
     toggleFullscreen: () => this.#toggleFullscreen(),
     togglePictureInPicture: () => this.#togglePictureInPicture(),
+    toggleMiniplayer: () => this.toggleMiniplayer(),
+    setQuality: (index) => this.#media?.setQuality(index),
   };
+
+  /** Starts or stops floating in a corner of the page (leaves full screen first). */
+  toggleMiniplayer(on = !this.miniplayer): void {
+    if (on === this.miniplayer) return;
+    if (on && this.#videoState.fullscreen) document.exitFullscreen().catch(() => undefined);
+    this.miniplayer = on;
+    emit(this, 'live-shop-miniplayer-toggle', { miniplayer: on });
+  }
 
   #onKeydown = (event: KeyboardEvent): void => {
     // The open sheet or shelf has the keyboard (its own Escape and Tab).

@@ -202,5 +202,70 @@ export const quickCheckoutStyles = [
       margin: 0;
       font-variant-numeric: tabular-nums;
     }
+    [part~='reservation'] {
+      margin: 0;
+      font-size: 0.9em;
+      font-variant-numeric: tabular-nums;
+      color: var(--live-shop-muted, #6b6b6b);
+    }
+    [part~='reservation-expiring'],
+    [part~='reservation-expired'] {
+      color: var(--live-shop-danger, #d0021b);
+      font-weight: 600;
+    }
+    [part='reserve-again'],
+    [part='retry-button'],
+    [part='forget-profile'] {
+      border: 1px solid var(--live-shop-border, #d9d9d9);
+      border-radius: 999px;
+      background: transparent;
+      color: inherit;
+      padding: 2px 10px;
+      margin-inline-start: 6px;
+    }
+    [part='retry-button'] {
+      justify-self: start;
+      margin: 0;
+    }
+    [part='profile'],
+    [part='paying'],
+    [part='payment-status'] {
+      margin: 0;
+      font-size: 0.9em;
+      color: var(--live-shop-muted, #6b6b6b);
+    }
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      font-size: 0.9em;
+    }
+    [part='coupon-select'] {
+      font: inherit;
+      padding: 6px 8px;
+      border: 1px solid var(--live-shop-border, #d9d9d9);
+      border-radius: 8px;
+      background: var(--live-shop-input-background, #ffffff);
+      color: inherit;
+    }
+    [part='breakdown'] {
+      margin: 0;
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 2px 12px;
+      text-align: start;
+      width: 100%;
+    }
+    [part~='breakdown-line'] {
+      display: contents;
+    }
+    [part~='breakdown-total'] dt,
+    [part~='breakdown-total'] dd {
+      font-weight: 700;
+      color: var(--live-shop-text, #1a1a1a);
+    }
+    [part='breakdown'] dd {
+      text-align: end;
+    }
   `,
 ];

@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { LiveShopClient } from '@live-shop/core';
+import { callbackHandoff, type LiveShopClient } from '@live-shop/core';
 import type { Order, Product } from '@live-shop/protocol';
 import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, type } from '../test/helpers.js';
 import { defineQuickCheckout } from './define.js';
+import { PROFILE_KEY } from './profile.js';
 import type { QuickCheckout } from './quick-checkout.js';
 
 defineQuickCheckout();
@@ -81,7 +82,7 @@ describe('<quick-checkout>', () => {
     expect(Number(quantity.value)).to.equal(Math.min(stock[first.id]!, 99) - 1);
   });
 
-  it('shows a clear error for a missing address, focuses it, and sends no order', async () => {
+  it('shows a clear error for a missing address, focuses it, and keeps the units held without confirming an order', async () => {
     const client = await connectedClient();
     const product = await productWithStock(client, 1);
     const before = await fetchRoom();
@@ -101,8 +102,16 @@ describe('<quick-checkout>', () => {
     expect(state.step).to.equal('failed');
     if (state.step === 'failed') expect(state.error.code).to.equal('invalid');
 
+    // Opening the sheet held one unit of the chosen variant; the bad address confirmed nothing.
+    const held = state.step === 'failed' ? state.order : undefined;
+    expect(held?.status).to.equal('reserved');
     const after = await fetchRoom();
-    for (const variant of product.variants) expect(after.stock[variant.id]).to.equal(before.stock[variant.id]);
+    for (const variant of product.variants) {
+      expect(after.stock[variant.id]).to.equal(before.stock[variant.id]! - (variant.id === held?.variantId ? 1 : 0));
+    }
+    // Closing gives the unit back.
+    el.close();
+    await waitUntil(async () => (await fetchRoom()).stock[held!.variantId] === before.stock[held!.variantId], 'the hold was not released');
   });
 
   it('places a real order: shows the confirmation and the server stock drops by the quantity', async () => {
@@ -224,5 +233,88 @@ describe('<quick-checkout>', () => {
     el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(((await closed) as CustomEvent).detail).to.deep.equal({ productId: product.id, reason: 'escape' });
     expect(client.checkout.$state.get().step).to.equal('closed');
+  });
+
+  it('reserves when it opens, shows the hold and its timer, and gives the units back when closed', async () => {
+    const client = await connectedClient();
+    const product = await productWithStock(client, 2);
+    const variant = product.variants[0]!;
+    const before = await fetchRoom();
+    const el = await sheet(client, product);
+    await waitUntil(() => client.checkout.$state.get().step === 'reserved', 'nothing was reserved');
+    await el.updateComplete;
+    expect(part(el, 'reservation').textContent!.trim()).to.match(/^Reserved for 0[45]:\d\d/);
+    expect(part(el, 'reservation').getAttribute('role')).to.equal('status');
+    await waitUntil(async () => (await fetchRoom()).stock[variant.id] === before.stock[variant.id]! - 1, 'the server did not hold the unit');
+    const breakdown = part(el, 'breakdown').textContent!.replace(/\s+/g, ' ');
+    const price = new Intl.NumberFormat('en', { style: 'currency', currency: product.currency }).format(variant.price / 100);
+    expect(breakdown).to.contain(`${price} × 1`);
+    await expect(el).to.be.accessible();
+    el.close();
+    await waitUntil(async () => (await fetchRoom()).stock[variant.id] === before.stock[variant.id], 'closing did not give the unit back');
+  });
+
+  it('pays through the merchant callback (paying, then paid) and remembers the profile only with consent', async () => {
+    localStorage.removeItem(PROFILE_KEY);
+    const client = await connectedClient();
+    let release: (status: 'paid') => void = () => {};
+    client.setPayment(callbackHandoff(() => new Promise((resolve) => (release = resolve))));
+    const product = await productWithStock(client, 3);
+    const el = await sheet(client, product);
+    await waitUntil(() => client.checkout.$state.get().step === 'reserved', 'nothing was reserved');
+    await el.updateComplete;
+    expect(part(el, 'submit').textContent!.trim()).to.match(/^Pay /);
+    type(field(el, 'name'), 'Li Lei');
+    type(field(el, 'phone'), '13800138000');
+    type(field(el, 'address'), '1 Queen Street, Auckland');
+    const remember = el.shadowRoot!.querySelector<HTMLInputElement>('[part="remember"] input')!;
+    remember.click();
+    part<HTMLButtonElement>(el, 'submit').click();
+    await waitUntil(() => client.checkout.$state.get().step === 'paying', 'the payment did not start');
+    await el.updateComplete;
+    expect(part(el, 'paying').textContent).to.equal('Finish paying in the payment window; the stream keeps playing');
+    expect(part(el, 'submit').getAttribute('aria-busy')).to.equal('true');
+    const placed = oneEvent(el, 'live-shop-order-placed');
+    release('paid');
+    await placed;
+    await el.updateComplete;
+    expect(part(el, 'title').textContent).to.equal('Paid');
+    expect(part(el, 'payment-status').textContent).to.equal('Paid');
+    await waitUntil(() => localStorage.getItem(PROFILE_KEY) !== null, 'the profile was not saved');
+    expect(JSON.parse(localStorage.getItem(PROFILE_KEY)!)).to.deep.equal({ name: 'Li Lei', phone: '13800138000', address: '1 Queen Street, Auckland' });
+    el.close();
+
+    // Next time: filled in, one tap.
+    const again = await sheet(client, product);
+    expect(field(again, 'name').value).to.equal('Li Lei');
+    expect(part(again, 'profile').textContent).to.contain('Filled in your saved details (Li Lei)');
+    part(again, 'forget-profile').click();
+    expect(localStorage.getItem(PROFILE_KEY)).to.equal(null);
+    again.close();
+  });
+
+  it('says when the buyer cancelled the payment, keeps the hold, and the retry pays the same order', async () => {
+    localStorage.removeItem(PROFILE_KEY);
+    const client = await connectedClient();
+    const answers: ('cancelled' | 'paid')[] = ['cancelled', 'paid'];
+    const seen: string[] = [];
+    client.setPayment(callbackHandoff(({ order }) => (seen.push(order.id), answers.shift()!)));
+    const product = await productWithStock(client, 2);
+    const el = await sheet(client, product);
+    await waitUntil(() => client.checkout.$state.get().step === 'reserved', 'nothing was reserved');
+    type(field(el, 'name'), 'Li Lei');
+    type(field(el, 'phone'), '13800138000');
+    type(field(el, 'address'), '1 Queen Street, Auckland');
+    part<HTMLButtonElement>(el, 'submit').click();
+    await waitUntil(() => client.checkout.$state.get().step === 'failed', 'the cancel was not shown');
+    await el.updateComplete;
+    expect(part(el, 'error').textContent).to.equal('Could not place the order: Payment cancelled; your items are still reserved');
+    expect(part(el, 'submit').textContent!.trim()).to.match(/^Try again · /);
+    const placed = oneEvent(el, 'live-shop-order-placed');
+    part<HTMLButtonElement>(el, 'submit').click();
+    await placed;
+    expect(seen).to.have.length(2);
+    expect(seen[1]).to.equal(seen[0], 'the same order is paid, not a second one');
+    el.close();
   });
 });

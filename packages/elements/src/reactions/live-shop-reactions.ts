@@ -1,7 +1,7 @@
 import { LitElement, html, svg, type PropertyValues } from 'lit';
+import { cssProps } from '../css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { LiveShopClient, Reactions } from '@live-shop/core';
 import { StoreController } from '../controllers/store-controller.js';
 import { messagesOf } from '../i18n/locale.js';
@@ -74,7 +74,7 @@ export class LiveShopReactions extends LitElement {
           (heart) => heart.id,
           (heart) => html`<span
             part="heart ${heart.kind}-heart"
-            style=${styleMap(heart.style)}
+            ${cssProps(heart.style)}
             @animationend=${() => this.#remove(heart.id)}
             @animationcancel=${() => this.#remove(heart.id)}
             >${heartIcon}</span

@@ -42,7 +42,7 @@ describe('orders over the websocket', () => {
     assert.equal(order.quantity, 3);
     assert.equal(order.total, 3 * 72800);
     assert.equal(order.currency, 'CNY');
-    assert.equal(order.status, 'placed');
+    assert.equal(order.status, 'pending_payment');
     assert.equal(await stockOf('tea-set-6'), before - 3);
     for (const client of [buyer, watcher]) {
       const event = await client.waitFor((f) => f.t === 'stock.changed' && f.variantId === 'tea-set-6', 'stock.changed');

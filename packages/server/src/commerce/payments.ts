@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CurrencySchema, IdSchema, MinorUnitsSchema, type Order } from '@live-shop/protocol';
 import { LiveShopServerError } from '../errors.js';
 import type { DomainContext } from '../rooms/context.js';
+import { commerceOf } from './service.js';
 
 /** The body of a payment result the merchant's backend posts to `/api/payments` (signed). */
 export const PaymentEventSchema = v.strictObject({
@@ -22,25 +23,19 @@ export interface PaymentOutcome {
 }
 
 /**
- * Applies a verified payment result: a placed order becomes `paid`, or `cancelled` with its units back
- * in stock (and `stock.changed` sent to the room). The same event id delivered again — also
+ * Applies a verified payment result: a `pending_payment` order becomes `paid` (units held -> sold), or
+ * `cancelled` with its units back in stock (and `stock.changed` sent to the room). A payment for an order that
+ * already expired is refused `conflict` (its units may be someone else's now): the merchant refunds it. The same event id delivered again — also
  * concurrently — changes nothing and answers the same order with `duplicate: true`.
  *
- * Throws `not_found` for an unknown order, `conflict` for an amount that does not match, an order no
- * longer placed, or an event id reused with a different body.
+ * Throws `not_found` for an unknown order, `conflict` for an amount that does not match, an order not
+ * pending payment, or an event id reused with a different body.
  */
 export async function applyPayment(ctx: DomainContext, body: PaymentEventBody): Promise<PaymentOutcome> {
   const result = await ctx.store.applyPaymentEvent({ ...body, receivedAt: ctx.now() });
   switch (result.kind) {
     case 'applied':
-      if (result.restocked !== null) {
-        const { variantId, roomId } = result.order;
-        await ctx.log.append(roomId, async () => ({
-          t: 'stock.changed',
-          variantId,
-          available: (await ctx.store.getVariantStock(variantId)) ?? 0,
-        }));
-      }
+      if (result.restocked !== null) await commerceOf(ctx).announce([{ order: result.order, sale: result.sale ?? null }]);
       return { order: result.order, duplicate: false };
     case 'duplicate':
       return { order: result.order, duplicate: true };

@@ -18,6 +18,9 @@ const TYPES: Readonly<Record<string, string>> = {
   '.ts': 'video/mp2t',
   '.mp4': 'video/mp4',
   '.woff2': 'font/woff2',
+  // 3D models of products (the 3D / AR view); AR Quick Look on iOS needs the USDZ type to open the file.
+  '.glb': 'model/gltf-binary',
+  '.usdz': 'model/vnd.usdz+zip',
 };
 
 /** Content-Type for a file name; unknown extensions are served as opaque bytes. */

@@ -67,8 +67,8 @@ describe('POST /api/payments: signed payment results from the merchant', () => {
       db.prepare('SELECT from_status, to_status FROM order_status_history WHERE order_id = ? ORDER BY rowid').all(order.id),
     );
     assert.deepEqual(trail, [
-      { from_status: null, to_status: 'placed' },
-      { from_status: 'placed', to_status: 'paid' },
+      { from_status: null, to_status: 'pending_payment' },
+      { from_status: 'pending_payment', to_status: 'paid' },
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('POST /api/payments: signed payment results from the merchant', () => {
       assert.equal(response.status, 403);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'forbidden');
     }
-    assert.equal(statusOf(order.id), 'placed');
+    assert.equal(statusOf(order.id), 'pending_payment');
     assert.equal(readDb((db) => (db.prepare('SELECT COUNT(*) AS n FROM payment_events WHERE order_id = ?').get(order.id) as { n: number }).n), 0);
   });
 
@@ -129,6 +129,6 @@ describe('POST /api/payments: signed payment results from the merchant', () => {
       assert.equal(response.status, status, body);
       assert.ok(((await response.json()) as { error: { message: string } }).error.message.length > 0);
     }
-    assert.equal(statusOf(order.id), 'placed');
+    assert.equal(statusOf(order.id), 'pending_payment');
   });
 });

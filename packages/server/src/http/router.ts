@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RoomOrigins } from '../auth/room-origins.js';
 import type { OriginPolicy } from '../auth/origins.js';
 import { LiveShopServerError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -6,6 +7,8 @@ import type { ServerPaths } from '../paths.js';
 import type { DomainContext } from '../rooms/context.js';
 import { handleApi } from './api.js';
 import { handlePayment } from './payments.js';
+import { MerchantRoutes } from './merchant.js';
+import { DELETE_MY_DATA_PATH, handleDeleteMyData } from './privacy.js';
 import { applyCors } from './cors.js';
 import type { MediaRoutes } from './media.js';
 import { WebRtcRoutes } from '../media/webrtc/routes.js';
@@ -24,6 +27,12 @@ export interface RouterDeps {
   /** Secret of `POST /api/payments` signatures (server to server: no CORS). */
   merchantSecret: string;
   isAllowedOrigin: OriginPolicy;
+  /** The merchant API (`/api/merchant/*`, API key, server to server: no CORS); absent: those paths are 404. */
+  merchant?: MerchantRoutes;
+  /** Secret of viewer tokens, for `POST /api/privacy/delete-my-data`; absent: that path is 404. */
+  tokenSecret?: string;
+  /** Per-room allowed origins: CORS on a room's playlists and API follows the room's own list. */
+  roomOrigins?: RoomOrigins;
   /** Extra origins (from `--allow-origin`) pages may connect to. */
   allowedOrigins: readonly string[];
   logger: Logger;
@@ -56,7 +65,14 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
     if (deps.webrtc && WebRtcRoutes.matches(target)) return deps.webrtc.handle(req, res, target);
     // The merchant's backend, not a browser, calls this one: it is authenticated by its signature.
     if (target === '/api/payments') return handlePayment(deps.ctx, deps.merchantSecret, req, res);
-    if (applyCors(req, res, deps.isAllowedOrigin)) return;
+    if (deps.merchant && MerchantRoutes.matches(target)) return deps.merchant.handle(req, res);
+    // The viewer's own page may call this one (its CORS allows POST with Authorization).
+    if (deps.tokenSecret && target === DELETE_MY_DATA_PATH) {
+      return handleDeleteMyData({ ctx: deps.ctx, secret: deps.tokenSecret, isAllowedOrigin: deps.isAllowedOrigin }, req, res);
+    }
+    const room = roomOfPath(target);
+    const corsPolicy = room !== null && deps.roomOrigins ? deps.roomOrigins.policyFor(room) : deps.isAllowedOrigin;
+    if (applyCors(req, res, corsPolicy)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');
       return sendError(res, 'invalid', `method ${req.method ?? ''} is not allowed`, 405);
@@ -94,4 +110,9 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
         return sendError(res, 'not_found', `nothing at ${path}`);
     }
   }
+}
+
+/** The room a path belongs to (`/api/rooms/<room>…`, `/media/<room>/…`), for that room's CORS; else null. */
+function roomOfPath(path: string): string | null {
+  return /^\/(?:api\/rooms|media)\/([^/]+)/.exec(path)?.[1] ?? null;
 }

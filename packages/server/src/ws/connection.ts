@@ -15,6 +15,7 @@ import { LiveShopServerError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Actor, DomainContext } from '../rooms/context.js';
 import { planJoin, type ReplayWindow } from '../rooms/resume.js';
+import { assertNotBanned } from '../rooms/moderation.js';
 import { COMMANDS, type CommandFrame, type CommandHandler, type CommandTable, type CommandType, type Session } from './commands.js';
 import { DEFAULT_RATE_LIMITS, TokenBucket, type ConnectionLimits } from './rate-limit.js';
 
@@ -23,10 +24,12 @@ export interface ConnectionDeps {
   ctx: DomainContext;
   secret: string;
   logger: Logger;
-  /** Adds the connection to the room's fan-out; returns the function that removes it. */
-  join(connection: Connection, roomId: string): () => void;
+  /** Adds the connection to the room's fan-out; returns the function that removes it. `actor`: who joins (for join notices and bans). */
+  join(connection: Connection, roomId: string, actor: Actor): () => void;
   /** Adds hearts to the room's next `reactions.burst`. */
   react(roomId: string, count: number): void;
+  /** Whether the page that opened this socket (its Origin) may join the room: the room's own allowed origins. */
+  mayJoin?(roomId: string): boolean;
   /** Sockets in the room now (for the welcome). */
   viewers(roomId: string): number;
   /** Close a socket whose unsent output grows beyond this many bytes (a reader that cannot keep up). */
@@ -58,8 +61,12 @@ function defaultName(role: Role): string {
  * A bad frame gets an error ack; the socket stays open.
  */
 export class Connection {
-  /** Cleared by the hub's heartbeat, set again by the peer's pong. */
-  alive = true;
+  /** When the peer was last heard from (any frame or pong), `performance.now()` ms. */
+  #lastHeardAt = performance.now();
+  /** When the outstanding heartbeat ping left, or null when none waits for an answer. */
+  #pingSentAt: number | null = null;
+  /** A heartbeat ping should go out: with the next frame we send anyway, or alone at the hub's flush. */
+  #pingDue = false;
   readonly #socket: WebSocket;
   readonly #deps: ConnectionDeps;
   readonly #frames: TokenBucket;
@@ -83,9 +90,7 @@ export class Connection {
     this.#deps = deps;
     this.#frames = new TokenBucket((deps.limits ?? DEFAULT_RATE_LIMITS).frames);
     socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
-    socket.on('pong', () => {
-      this.alive = true;
-    });
+    socket.on('pong', () => this.#heard());
     socket.on('close', () => this.#onClose());
     socket.on('error', (error) => deps.logger.warn('websocket error', { room: this.#roomId, error }));
   }
@@ -116,8 +121,40 @@ export class Connection {
     this.#sendText(text ?? JSON.stringify(event));
   }
 
+  #heard(): void {
+    this.#lastHeardAt = performance.now();
+  }
+
+  /**
+   * One heartbeat period passed (the hub calls this for every socket). Returns false when the socket was
+   * dropped: a ping went out last period and nothing at all came back since. A peer heard from within the
+   * period (a core client sends its own ping every few seconds) needs no ping; otherwise one is due, and
+   * rides along the next frame this socket gets (one write instead of two; see {@link Connection.flushPing}).
+   */
+  beat(periodMs: number): boolean {
+    const now = performance.now();
+    if (this.#pingSentAt !== null && this.#lastHeardAt < this.#pingSentAt) {
+      this.#socket.terminate();
+      return false;
+    }
+    this.#pingSentAt = null;
+    if (now - this.#lastHeardAt < periodMs) return true;
+    this.#pingDue = true;
+    return true;
+  }
+
+  /** Sends a due heartbeat ping that no frame has carried yet (the hub calls this half a period after the beat). */
+  flushPing(): void {
+    if (!this.#pingDue) return;
+    this.#pingDue = false;
+    if (this.#socket.readyState !== WebSocket.OPEN) return;
+    this.#pingSentAt = performance.now();
+    this.#socket.ping();
+  }
+
   #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.#state === 'closed') return;
+    this.#heard();
     if (isBinary) {
       return this.#enqueue(() => this.#fail(undefined, { code: 'invalid', message: 'binary frames are not accepted; send JSON text' }));
     }
@@ -136,7 +173,11 @@ export class Connection {
       return this.#enqueue(() => this.#fail(id, error));
     }
     const frame = parsed.value;
-    this.#enqueue(() => this.#handle(frame));
+    // A heartbeat probe never waits behind a command, and a command that waits by design (a ranked
+    // flash-sale attempt) does not hold back the frames after it: the peer's clock and liveness stay exact.
+    if (frame.t === 'ping') return void this.#handle(frame);
+    const concurrent = frame.t !== 'hello' && (this.#deps.commands ?? COMMANDS)[frame.t].concurrent === true;
+    this.#enqueue(concurrent ? () => void this.#handle(frame) : () => this.#handle(frame));
   }
 
   /** Runs `task` after every frame received before it, so answers leave in arrival order. */
@@ -185,16 +226,21 @@ export class Connection {
     if (this.#state !== 'new') throw new LiveShopServerError('invalid', 'this connection already sent hello');
     const claims = frame.token === undefined ? null : await verifyToken(this.#deps.secret, frame.token);
     if (this.#state !== 'new') return; // the socket closed while the token was checked
+    if (this.#deps.mayJoin && !this.#deps.mayJoin(frame.room)) {
+      throw new LiveShopServerError('forbidden', `this page's origin may not join room "${frame.room}"`);
+    }
     if (claims && claims.room !== frame.room) {
       throw new LiveShopServerError('forbidden', `the token is for room "${claims.room}", not "${frame.room}"`);
     }
     const role: Role = claims?.role ?? 'viewer';
     const name = claims?.name ?? frame.name ?? defaultName(role);
     const subject = claims?.sub ?? `anon-${randomBytes(6).toString('base64url')}`;
+    await assertNotBanned(this.#deps.ctx, frame.room, { role, name, subject }); // a banned viewer may not come back
+    if (this.#state !== 'new') return;
     // Join the fan-out before reading the log or the snapshot so nothing published in between is lost;
     // events the snapshot or the replay already include are dropped by seq (#sendEvent).
     this.#state = 'joining';
-    this.#leave = this.#deps.join(this, frame.room);
+    this.#leave = this.#deps.join(this, frame.room, { role, name, subject });
     try {
       const plan = await planJoin(this.#deps.ctx, frame.room, frame, this.#deps.replay);
       if (this.#state !== 'joining') return;
@@ -252,6 +298,18 @@ export class Connection {
       // The close frame waits behind the backlog the reader is not reading; do not wait for it for long.
       this.#terminateTimer = setTimeout(() => socket.terminate(), SLOW_CONSUMER_GRACE_MS);
       this.#terminateTimer.unref();
+      return;
+    }
+    if (this.#pingDue) {
+      // Ping and frame in one write: with thousands of sockets a separate ping per socket per period is a
+      // system call each, as many as the messages of a busy room.
+      this.#pingDue = false;
+      this.#pingSentAt = performance.now();
+      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+      raw?.cork();
+      socket.ping();
+      socket.send(text);
+      raw?.uncork();
       return;
     }
     socket.send(text);

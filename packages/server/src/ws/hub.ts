@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import type { RoomOrigins } from '../auth/room-origins.js';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES, type EphemeralFrame } from '@live-shop/protocol';
+import { BANNED_CLOSE_CODE, MAX_FRAME_BYTES, type EphemeralFrame } from '@live-shop/protocol';
+import { Notices, registerNotices } from '../rooms/notices.js';
 import type { OriginPolicy } from '../auth/origins.js';
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
-import type { DomainContext } from '../rooms/context.js';
+import type { Actor, DomainContext } from '../rooms/context.js';
 import { Presence } from '../rooms/presence.js';
 import { ReactionAggregator } from '../rooms/reactions.js';
 import { DEFAULT_REPLAY_WINDOW, type ReplayWindow } from '../rooms/resume.js';
@@ -24,6 +26,11 @@ export interface HubOptions {
   bus: Bus;
   secret: string;
   isAllowedOrigin: OriginPolicy;
+  /**
+   * Per-room allowed origins. With it, the upgrade admits an origin that the server or any room allows, and
+   * `hello` checks the room's own list; without it, {@link HubOptions.isAllowedOrigin} decides alone.
+   */
+  roomOrigins?: RoomOrigins;
   logger: Logger;
   /**
    * Ping interval; a socket that has not answered the previous ping is dropped, so a dead peer is found
@@ -39,6 +46,8 @@ export interface HubOptions {
   reactionPeriodMs?: number;
   /** Fewest ms between two `viewers.count` of one room. Default 1000 ms. */
   viewerCountIntervalMs?: number;
+  /** Fewest ms between two join (or purchase) `notice`s of one room. Default 1000 ms. */
+  noticeIntervalMs?: number;
 }
 
 interface RoomMembers {
@@ -58,6 +67,10 @@ export class Hub {
   readonly #heartbeat: NodeJS.Timeout;
   readonly #reactions: ReactionAggregator;
   readonly #presence: Presence;
+  #flushPings: NodeJS.Timeout | undefined;
+  readonly #notices: Notices;
+  /** Who each joined connection is (for join notices, and to close a banned viewer's sockets). */
+  readonly #actors = new Map<Connection, Actor>();
 
   constructor(options: HubOptions) {
     this.#options = options;
@@ -71,6 +84,12 @@ export class Hub {
       broadcast,
       ...(options.viewerCountIntervalMs === undefined ? {} : { intervalMs: options.viewerCountIntervalMs }),
     });
+    this.#notices = new Notices({
+      broadcast,
+      now: options.ctx.now,
+      ...(options.noticeIntervalMs === undefined ? {} : { intervalMs: options.noticeIntervalMs }),
+    });
+    registerNotices(options.ctx, this.#notices); // so `announcePurchase(ctx, …)` reaches this hub's sockets
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS);
     this.#heartbeat.unref();
   }
@@ -79,7 +98,9 @@ export class Hub {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (req.url ?? '').split('?')[0];
     if (path !== WS_PATH) return refuse(socket, 404, 'Not Found', `no WebSocket endpoint at ${path ?? ''}`);
-    if (!this.#options.isAllowedOrigin(req.headers.origin)) {
+    const origin = req.headers.origin;
+    const roomOrigins = this.#options.roomOrigins;
+    if (!(roomOrigins ? roomOrigins.allowsAnyRoom(origin) : this.#options.isAllowedOrigin(origin))) {
       this.#options.logger.warn('websocket origin refused', { origin: req.headers.origin });
       return refuse(socket, 403, 'Forbidden', 'this origin may not connect');
     }
@@ -90,9 +111,10 @@ export class Hub {
         logger: this.#options.logger,
         maxBufferedBytes: this.#options.maxBufferedBytes ?? 1024 * 1024,
         replay: this.#options.replay ?? DEFAULT_REPLAY_WINDOW,
-        join: (c, roomId) => this.#join(c, roomId),
+        join: (c, roomId, actor) => this.#join(c, roomId, actor),
         react: (roomId, count) => this.#reactions.add(roomId, count),
         viewers: (roomId) => this.#presence.count(roomId),
+        mayJoin: (roomId) => (roomOrigins ? roomOrigins.allows(roomId, origin) : true),
         ...(this.#options.limits ? { limits: this.#options.limits } : {}),
       });
       this.#connections.add(connection);
@@ -103,8 +125,10 @@ export class Hub {
   /** Closes every socket (1001 going away), waits up to `graceMs` for them, then drops the rest. */
   async close(graceMs = 1000): Promise<void> {
     clearInterval(this.#heartbeat);
+    clearTimeout(this.#flushPings);
     this.#reactions.dispose();
     this.#presence.dispose();
+    this.#notices.dispose();
     const sockets = [...this.#connections].map((c) => c.socket);
     const closed = sockets.map((ws) => new Promise<void>((done) => (ws.readyState === ws.CLOSED ? done() : ws.once('close', () => done()))));
     for (const ws of sockets) ws.close(1001, 'server shutting down');
@@ -117,28 +141,47 @@ export class Hub {
     await new Promise<void>((done) => this.#wss.close(() => done()));
   }
 
-  #join(connection: Connection, roomId: string): () => void {
+  #join(connection: Connection, roomId: string, actor: Actor): () => void {
     let room = this.#rooms.get(roomId);
     if (!room) {
       const members = new Set<Connection>();
       const unsubscribe = this.#options.bus.subscribe(roomId, (event) => {
         const text = JSON.stringify(event);
         for (const member of members) member.deliver(event, text);
+        if (event.t === 'chat.banned') void this.#closeBanned(roomId, members, event.authorId);
       });
       room = { members, unsubscribe };
       this.#rooms.set(roomId, room);
     }
     const joined = room;
     joined.members.add(connection);
+    this.#actors.set(connection, actor);
     this.#presence.join(roomId);
+    if (actor.role === 'viewer') this.#notices.join(roomId, actor.subject, actor.name);
     return () => {
       if (!joined.members.delete(connection)) return;
+      this.#actors.delete(connection);
       this.#presence.leave(roomId);
       if (joined.members.size === 0 && this.#rooms.get(roomId) === joined) {
         joined.unsubscribe();
         this.#rooms.delete(roomId);
+        this.#notices.forget(roomId);
       }
     };
+  }
+
+  /** Closes every socket of a banned viewer in the room on this server, with {@link BANNED_CLOSE_CODE}. */
+  async #closeBanned(roomId: string, members: ReadonlySet<Connection>, authorId: string): Promise<void> {
+    try {
+      const subject = await this.#options.ctx.store.subjectOfAuthor(roomId, authorId);
+      if (subject === null) return;
+      for (const member of members) {
+        const actor = this.#actors.get(member);
+        if (actor?.subject === subject && actor.role === 'viewer') member.socket.close(BANNED_CLOSE_CODE, 'banned from this room');
+      }
+    } catch (error) {
+      this.#options.logger.error('closing a banned viewer failed', { room: roomId, error });
+    }
   }
 
   /** Sends a frame that is not a room event (no seq, not logged) to the room's sockets on this server, serialised once. */
@@ -150,14 +193,14 @@ export class Hub {
   }
 
   #beat(): void {
-    for (const connection of this.#connections) {
-      if (!connection.alive) {
-        connection.socket.terminate();
-        continue;
-      }
-      connection.alive = false;
-      connection.socket.ping();
-    }
+    const periodMs = this.#options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS;
+    for (const connection of this.#connections) connection.beat(periodMs);
+    // Pings not carried by a frame in the next half period go out alone.
+    clearTimeout(this.#flushPings);
+    this.#flushPings = setTimeout(() => {
+      for (const connection of this.#connections) connection.flushPing();
+    }, periodMs / 2);
+    this.#flushPings.unref();
   }
 }
 

@@ -11,6 +11,11 @@ export interface RelayOptions {
   maxViewersPerRoom?: number;
   /** A session whose ICE/DTLS has not connected after this long is closed. Default 20 000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * Called when a room's WebRTC source comes (the host's first video packet arrived) or goes (the publish
+   * ended), so the room can tell its players to switch. Errors are the caller's to handle.
+   */
+  onLiveChange?: (roomId: string, live: boolean) => void;
 }
 
 /** What a new session returns to its HTTP handler. */
@@ -49,6 +54,8 @@ interface Publisher extends Session {
   /** The receiver of each kind the host sends, and the SSRC of its track (for PLI). */
   receivers: Map<RelayKind, { receiver: RTCRtpReceiver; ssrc: number }>;
   lastPliAt: number;
+  /** Whether the room was told this publisher is live (at its first video packet). */
+  announced: boolean;
 }
 
 interface Viewer extends Session {
@@ -70,7 +77,10 @@ export class WebRtcRelay {
   readonly #logger: Logger;
   readonly #maxViewers: number;
   readonly #connectTimeoutMs: number;
+  readonly #onLiveChange: ((roomId: string, live: boolean) => void) | undefined;
   readonly #rooms = new Map<string, Room>();
+  /** Listeners that get a copy of every RTP packet the host of a room sends (the HLS packager). */
+  readonly #taps = new Map<string, Set<(kind: RelayKind, packet: Buffer) => void>>();
   /** `<room>/<id>` of recently ended sessions → when they ended. */
   readonly #ended = new Map<string, number>();
   #closed = false;
@@ -79,6 +89,7 @@ export class WebRtcRelay {
     this.#logger = options.logger;
     this.#maxViewers = options.maxViewersPerRoom ?? 50;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+    this.#onLiveChange = options.onLiveChange;
   }
 
   /**
@@ -89,7 +100,7 @@ export class WebRtcRelay {
     this.#assertOpen();
     offeredKinds(offer);
     const pc = createRelayPeer();
-    const publisher: Publisher = { id: newId(), pc, timer: undefined, receivers: new Map(), lastPliAt: 0 };
+    const publisher: Publisher = { id: newId(), pc, timer: undefined, receivers: new Map(), lastPliAt: 0, announced: false };
     pc.onTrack.subscribe((track) => this.#onPublishedTrack(roomId, publisher, track));
     let answer: string;
     try {
@@ -186,7 +197,18 @@ export class WebRtcRelay {
     if (transceiver && track.ssrc !== undefined) publisher.receivers.set(kind, { receiver: transceiver.receiver, ssrc: track.ssrc });
     track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
       const room = this.#rooms.get(roomId);
-      if (!room || room.publisher !== publisher || room.viewers.size === 0) return;
+      if (!room || room.publisher !== publisher) return;
+      const taps = this.#taps.get(roomId);
+      if (taps && taps.size > 0) {
+        const packet = rtp.serialize();
+        for (const tap of taps) tap(kind, packet);
+      }
+      if (kind === 'video' && !publisher.announced) {
+        // Live once video flows, not at the WHIP answer: a player told earlier would wait for nothing.
+        publisher.announced = true;
+        this.#onLiveChange?.(roomId, true);
+      }
+      if (room.viewers.size === 0) return;
       // Serialized once, without the host's header extensions; each sender parses its own copy and
       // rewrites SSRC/PT/seq/timestamp, so viewers never share a mutable packet.
       rtp.header.extensions = [];
@@ -199,6 +221,28 @@ export class WebRtcRelay {
     });
     // Viewers may already be waiting (host reconnected): give them a keyframe now.
     if (kind === 'video') this.#requestKeyframe(roomId, true);
+  }
+
+  /**
+   * Calls `listener` with every RTP packet (as sent by the host, serialized) of the room's publisher from
+   * now on, until the returned function is called. The packet is the listener's own copy.
+   */
+  tap(roomId: string, listener: (kind: RelayKind, packet: Buffer) => void): () => void {
+    let taps = this.#taps.get(roomId);
+    if (!taps) {
+      taps = new Set();
+      this.#taps.set(roomId, taps);
+    }
+    taps.add(listener);
+    return () => {
+      taps.delete(listener);
+      if (taps.size === 0 && this.#taps.get(roomId) === taps) this.#taps.delete(roomId);
+    };
+  }
+
+  /** Asks the room's host for a keyframe now (a new consumer such as the packager needs one to start). */
+  requestKeyframe(roomId: string): void {
+    this.#requestKeyframe(roomId, true);
   }
 
   /** Asks the host for a keyframe (bounded to one per {@link PLI_MIN_INTERVAL_MS} unless `force`). */
@@ -233,6 +277,7 @@ export class WebRtcRelay {
     const publisher = room.publisher;
     if (!publisher) return;
     room.publisher = null;
+    if (publisher.announced) this.#onLiveChange?.(roomId, false);
     if (remember) this.#remember(roomId, publisher.id);
     void closePeer(this.#dispose(publisher), this.#logger);
     // Without a host there is nothing to forward: end the viewers so their players fall back to HLS.

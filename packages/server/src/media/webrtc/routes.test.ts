@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { MediaStreamTrack, RtpHeader, RtpPacket, type RTCPeerConnection } from 'werift';
 import { signToken } from '../../auth/tokens.js';
 import type { LiveShopServer } from '../../server.js';
-import { getJson, hostToken, memoryLogger, startServer, tempDir, TEST_SECRET, within } from '../../test/helpers.js';
+import { getJson, hostToken, memoryLogger, startServer, tempDir, TEST_SECRET, TestClient, within } from '../../test/helpers.js';
 import { createRelayPeer, noStunServer } from './peer.js';
 import { WebRtcRelay } from './relay.js';
 
@@ -107,6 +107,9 @@ describe('WHIP/WHEP dev relay routes', () => {
   });
 
   it('publishes, plays, forwards RTP to the viewer, and frees both sessions on DELETE', async () => {
+    // A player of the room hears when the WebRTC source comes (first video packet) and goes (DELETE).
+    const { client: roomViewer } = await TestClient.join(server);
+    const mediaEvents = () => roomViewer.events().filter((event) => event.t === 'room.media');
     const whepOfDemo = async () => ((await getJson(`${server.url}/api/rooms/demo`)).body as { room: { whep?: string | null } }).room.whep;
     assert.equal(await whepOfDemo(), undefined, 'no WHEP in the snapshot while nobody publishes');
     const token = await hostToken();
@@ -148,6 +151,8 @@ describe('WHIP/WHEP dev relay routes', () => {
     try {
       const rtp = await within(10_000, 'an RTP packet forwarded to the viewer', received);
       assert.deepEqual(rtp.payload, payload);
+      const live = await roomViewer.waitFor((frame) => frame.t === 'room.media', 'room.media (live)');
+      assert.equal(live.t === 'room.media' && live.whep, '/whep/demo');
     } finally {
       clearInterval(sending);
     }
@@ -162,6 +167,11 @@ describe('WHIP/WHEP dev relay routes', () => {
     assert.equal(deletePublisher.status, 200);
     assert.deepEqual((await getJson(`${server.url}/whep/demo`)).body, { live: false, viewers: 0 });
     assert.equal(await whepOfDemo(), undefined);
+    await within(5_000, 'room.media (gone)', (async () => {
+      while (mediaEvents().length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    })());
+    assert.deepEqual(mediaEvents().map((event) => event.t === 'room.media' && event.whep), ['/whep/demo', null]);
+    await roomViewer.close();
   });
 });
 

@@ -14,6 +14,8 @@ export interface WebRtcRoutesDeps {
   /** Token secret: WHIP needs a host token of the room. */
   secret: string;
   isAllowedOrigin: OriginPolicy;
+  /** The origin policy of one room (its own allowed origins); default: {@link WebRtcRoutesDeps.isAllowedOrigin}. */
+  roomPolicy?: (roomId: string) => OriginPolicy;
 }
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
@@ -43,9 +45,9 @@ export class WebRtcRoutes {
 
   /** Handles one request whose path {@link matches}. Errors become typed JSON bodies. */
   async handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (this.#cors(req, res)) return;
     const match = /^\/(whip|whep)\/([^/]+)(?:\/([^/]+))?$/.exec(path);
     const [, endpoint, room = '', id] = match ?? [];
+    if (this.#cors(req, res, room)) return;
     if (!match || !v.is(IdSchema, room) || (id !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(id))) {
       return sendError(res, 'not_found', `nothing at ${path}`);
     }
@@ -100,10 +102,11 @@ export class WebRtcRoutes {
   }
 
   /** CORS for allowed pages; answers preflights. Returns true when the request has been answered. */
-  #cors(req: IncomingMessage, res: ServerResponse): boolean {
+  #cors(req: IncomingMessage, res: ServerResponse, roomId: string): boolean {
     const origin = req.headers.origin;
     res.setHeader('Vary', 'Origin');
-    const allowed = origin !== undefined && this.#deps.isAllowedOrigin(origin);
+    const policy = (roomId && this.#deps.roomPolicy?.(roomId)) || this.#deps.isAllowedOrigin;
+    const allowed = origin !== undefined && policy(origin);
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       // Players must read Location to DELETE their session later.

@@ -1,3 +1,8 @@
+import { MODERATION_MIGRATION_SQL } from './moderation.js';
+import { ENGAGEMENT_MIGRATION_SQL } from './engagement.js';
+import { MERCHANT_MIGRATION_SQL } from './merchant.js';
+import { COMMERCE_MIGRATION_4, COMMERCE_MIGRATION_5 } from './commerce-migrations.js';
+
 /** One schema step. Versions are applied in order, each once, inside a transaction. */
 export interface Migration {
   version: number;
@@ -107,6 +112,47 @@ export const MIGRATIONS: readonly Migration[] = [
         reason TEXT NOT NULL
       );
       CREATE INDEX order_status_history_order ON order_status_history (order_id, at);
+    `,
+  },
+  {
+    version: 4,
+    description: 'order state machine (reserved .. expired), per-viewer idempotency keys, variants held/sold/initial with the inventory invariant',
+    sql: COMMERCE_MIGRATION_4,
+  },
+  {
+    version: 5,
+    description: 'flash sales: quota, per-viewer limit, schedule',
+    sql: COMMERCE_MIGRATION_5,
+  },
+  {
+    version: 6,
+    description: 'merchant API: webhook outbox cursor and delivery log, delete-my-data records, order listing index',
+    sql: MERCHANT_MIGRATION_SQL,
+  },
+  {
+    version: 7,
+    description: 'chat moderation: opaque author ids, mutes and bans, room blocked words, pinned message, questions',
+    sql: MODERATION_MIGRATION_SQL,
+  },
+  {
+    version: 8,
+    description: 'engagement: polls and votes, lotteries and entrants, red-envelope rains and grabs, coupons and redemptions, countdowns',
+    sql: ENGAGEMENT_MIGRATION_SQL,
+  },
+  {
+    version: 9,
+    description: "a room's own allowed origins (JSON array; NULL: the server-wide list)",
+    sql: 'ALTER TABLE rooms ADD COLUMN allowed_origins TEXT;',
+  },
+  {
+    version: 10,
+    description: 'product media (pictures with srcset, 360° frames, 3D model) and variant sale price, swatch and picture',
+    // Media is a list of URLs the card shows, never queried by: one JSON column. Variant fields are plain columns.
+    sql: `
+      ALTER TABLE products ADD COLUMN media TEXT;
+      ALTER TABLE variants ADD COLUMN compare_at_price INTEGER CHECK (compare_at_price IS NULL OR compare_at_price >= 0);
+      ALTER TABLE variants ADD COLUMN swatch TEXT;
+      ALTER TABLE variants ADD COLUMN image TEXT;
     `,
   },
 ];

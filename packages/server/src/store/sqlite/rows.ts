@@ -1,4 +1,5 @@
-import type { ChatMessage, Order, Product, RoomEvent, RoomInfo } from '@live-shop/protocol';
+import { ProductSchema, type ChatMessage, type Order, type Product, type RoomEvent, type RoomInfo } from '@live-shop/protocol';
+import * as v from 'valibot';
 
 /** A `rooms` row. */
 export interface RoomRow {
@@ -18,6 +19,8 @@ export interface ProductRow {
   description: string;
   image: string;
   currency: string;
+  /** JSON `{images?, spin?, model?}` (migration 10), or NULL. */
+  media?: string | null;
 }
 
 /** A `variants` row. */
@@ -27,6 +30,12 @@ export interface VariantRow {
   label: string;
   price: number;
   stock: number;
+  /** NULL: no per-viewer limit (column from migration 4). */
+  limit_per_viewer?: number | null;
+  /** Migration 10: the struck-through usual price, swatch colour and picture of the variant. */
+  compare_at_price?: number | null;
+  swatch?: string | null;
+  image?: string | null;
 }
 
 /** An `orders` row (customer columns left out: they never leave the server). */
@@ -40,6 +49,11 @@ export interface OrderRow {
   currency: string;
   status: Order['status'];
   created_at: number;
+  unit_price: number;
+  expires_at: number | null;
+  sale_id: string | null;
+  /** The buyer's token subject; NULL for orders from before migration 4. */
+  viewer_id: string | null;
 }
 
 /** The room part of a room row. */
@@ -61,8 +75,40 @@ export function toProducts(products: readonly ProductRow[], variants: readonly V
     description: row.description,
     image: row.image,
     currency: row.currency,
-    variants: (byProduct.get(row.id) ?? []).map(({ id, label, price }) => ({ id, label, price })),
+    ...productMedia(row.media),
+    variants: (byProduct.get(row.id) ?? []).map(({ id, label, price, limit_per_viewer, compare_at_price, swatch, image }) => ({
+      id,
+      label,
+      price,
+      ...(limit_per_viewer == null ? {} : { limitPerViewer: limit_per_viewer }),
+      ...(compare_at_price == null ? {} : { compareAtPrice: compare_at_price }),
+      ...(swatch == null ? {} : { swatch }),
+      ...(image == null ? {} : { image }),
+    })),
   }));
+}
+
+/** The media fields of a product, as stored by {@link mediaColumn}. */
+const ProductMediaSchema = v.object({
+  images: v.optional(ProductSchema.entries.images),
+  spin: v.optional(ProductSchema.entries.spin),
+  model: v.optional(ProductSchema.entries.model),
+});
+
+/** The `media` column for a product: its pictures, 360° frames and 3D model as JSON, or null when it has none. */
+export function mediaColumn(product: Pick<Product, 'images' | 'spin' | 'model'>): string | null {
+  const { images, spin, model } = product;
+  if (images === undefined && spin === undefined && model === undefined) return null;
+  return JSON.stringify({ images, spin, model });
+}
+
+/** Reads the `media` column back; a value that no longer fits the schema is dropped rather than served. */
+function productMedia(json: string | null | undefined): Pick<Product, 'images' | 'spin' | 'model'> {
+  if (!json) return {};
+  const parsed = v.safeParse(ProductMediaSchema, JSON.parse(json));
+  if (!parsed.success) return {};
+  const { images, spin, model } = parsed.output;
+  return { ...(images ? { images } : {}), ...(spin ? { spin } : {}), ...(model ? { model } : {}) };
 }
 
 /** The buyer's view of an order row. */
@@ -77,6 +123,9 @@ export function toOrder(row: OrderRow): Order {
     currency: row.currency,
     status: row.status,
     createdAt: row.created_at,
+    unitPrice: row.unit_price,
+    expiresAt: row.expires_at,
+    ...(row.sale_id === null ? {} : { saleId: row.sale_id }),
   };
 }
 

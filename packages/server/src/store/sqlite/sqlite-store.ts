@@ -1,16 +1,37 @@
 import type Database from 'better-sqlite3';
-import type { Pin, Product, RoomEvent, RoomEventBody, RoomInfo, Snapshot, Stock } from '@live-shop/protocol';
+import {
+  SNAPSHOT_QUESTIONS,
+  type Pin,
+  type Product,
+  type Question,
+  type RoomEvent,
+  type RoomEventBody,
+  type RoomInfo,
+  type Snapshot,
+  type Stock,
+} from '@live-shop/protocol';
 import { LiveShopServerError } from '../../errors.js';
-import type { LogPosition, NewOrder, PaymentEvent, PaymentResult, PlaceOrderResult, RoomSeed, Store } from '../store.js';
+import type { LogPosition, RoomSeed, Store } from '../store.js';
+import type { CreateSaleResult, ExpiredOrder, Inventory, NewFlashSale, NewOrder, OrderActor, PaymentEvent, PaymentResult, ReserveResult, TransitionResult } from '../commerce.js';
+import type { Customer, FlashSale, Order } from '@live-shop/protocol';
+import { SqliteCommerce } from './commerce.js';
 import type { FieldCipher } from '../../security/field-cipher.js';
 import { openDatabase } from './open.js';
+import { SqliteRoomSettings } from './room-settings.js';
+import { SqliteEngagementStore } from './engagement.js';
+import { SqliteMerchantStore } from './merchant.js';
+import type { AttemptOutcome, DeliveryStatus, MerchantOrderQuery, OutboxBuilder, SetStockResult, WebhookDelivery } from '../merchant.js';
+import type { CatalogImport, CatalogResult, ErasureReceipt, MerchantOrderPage, StockUpdate } from '@live-shop/protocol';
+import type { CouponRecord, DrawFunction, EngagementSnapshot, EnterResult, GrabResult, LotteryRecord, NewCoupon, NewLottery, NewPoll, NewRain, RedeemResult, VoteResult } from '../engagement.js';
+import type { Countdown, Coupon, EngagementMine, Lottery, Poll, RedEnvelopeRain } from '@live-shop/protocol';
+import { applyModerationEvent, readModerationSnapshot, SqliteModeration } from './moderation.js';
+import type { ModerationSnapshot, SanctionKind, Sanctions } from '../moderation.js';
 import {
   toChatMessage,
   toEvent,
-  toOrder,
   toProducts,
+  mediaColumn,
   toRoomInfo,
-  type OrderRow,
   type ProductRow,
   type RoomRow,
   type VariantRow,
@@ -32,9 +53,12 @@ class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #cipher: FieldCipher;
   readonly #q;
+  readonly #merchant: SqliteMerchantStore;
 
   constructor(db: Database.Database, cipher: FieldCipher) {
     this.#db = db;
+    // Made at once, not lazily: it turns secure_delete on for the connection (erased data leaves no copies).
+    this.#merchant = new SqliteMerchantStore(db, cipher);
     this.#cipher = cipher;
     this.#q = {
       room: db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE id = ?'),
@@ -45,10 +69,6 @@ class SqliteStore implements Store {
          WHERE p.room_id = ? ORDER BY p.position, v.position, v.id`,
       ),
       productVariants: db.prepare<[string], VariantRow>('SELECT * FROM variants WHERE product_id = ? ORDER BY position, id'),
-      variantInRoom: db.prepare<[string, string], VariantRow & { currency: string }>(
-        `SELECT v.*, p.currency FROM variants v JOIN products p ON p.id = v.product_id
-         WHERE v.id = ? AND p.room_id = ?`,
-      ),
       variantStock: db.prepare<[string], { stock: number }>('SELECT stock FROM variants WHERE id = ?'),
       recentChat: db.prepare<[string, number], { body: string }>(
         `SELECT body FROM room_events WHERE room_id = ? AND type = 'chat.message' ORDER BY seq DESC LIMIT ?`,
@@ -59,12 +79,13 @@ class SqliteStore implements Store {
          VALUES (@id, @title, @status, @hls, @createdAt, lower(hex(randomblob(8))))`,
       ),
       insertProduct: db.prepare(
-        `INSERT OR IGNORE INTO products (id, room_id, name, description, image, currency, position)
-         VALUES (@id, @roomId, @name, @description, @image, @currency, @position)`,
+        `INSERT OR IGNORE INTO products (id, room_id, name, description, image, currency, position, media)
+         VALUES (@id, @roomId, @name, @description, @image, @currency, @position, @media)`,
       ),
       insertVariant: db.prepare(
-        `INSERT OR IGNORE INTO variants (id, product_id, label, price, stock, position)
-         VALUES (@id, @productId, @label, @price, @stock, @position)`,
+        // initial = stock by the migration-4 trigger; held and sold start at 0.
+        `INSERT OR IGNORE INTO variants (id, product_id, label, price, stock, position, limit_per_viewer, compare_at_price, swatch, image)
+         VALUES (@id, @productId, @label, @price, @stock, @position, @limitPerViewer, @compareAtPrice, @swatch, @image)`,
       ),
       nextSeq: db.prepare<[string], { seq: number }>('UPDATE rooms SET seq = seq + 1 WHERE id = ? RETURNING seq'),
       insertEvent: db.prepare('INSERT INTO room_events (room_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)'),
@@ -72,32 +93,6 @@ class SqliteStore implements Store {
       logPosition: db.prepare<[string], { epoch: string; seq: number }>('SELECT epoch, seq FROM rooms WHERE id = ?'),
       eventsAfter: db.prepare<[string, number, number], { body: string }>(
         'SELECT body FROM room_events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-      ),
-      idempotency: db.prepare<[string, string], { fingerprint: string; order_id: string }>(
-        'SELECT fingerprint, order_id FROM idempotency_keys WHERE room_id = ? AND key = ?',
-      ),
-      order: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?'),
-      reserve: db.prepare<[number, string, number]>('UPDATE variants SET stock = stock - ? WHERE id = ? AND stock >= ?'),
-      insertOrder: db.prepare(
-        `INSERT INTO orders (id, room_id, product_id, variant_id, quantity, total, currency, status, idempotency_key,
-           customer_name, customer_phone, customer_address, created_at)
-         VALUES (@id, @roomId, @productId, @variantId, @quantity, @total, @currency, 'placed', @idempotencyKey,
-           @customerName, @customerPhone, @customerAddress, @createdAt)`,
-      ),
-      insertKey: db.prepare(
-        'INSERT INTO idempotency_keys (room_id, key, fingerprint, order_id, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
-      countOrders: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM orders WHERE room_id = ?'),
-      paymentEvent: db.prepare<[string], { order_id: string; type: string; amount: number; currency: string }>(
-        'SELECT order_id, type, amount, currency FROM payment_events WHERE id = ?',
-      ),
-      insertPaymentEvent: db.prepare(
-        'INSERT INTO payment_events (id, order_id, type, amount, currency, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      setOrderStatus: db.prepare<[string, string, string]>('UPDATE orders SET status = ? WHERE id = ? AND status = ?'),
-      restock: db.prepare<[number, string]>('UPDATE variants SET stock = stock + ? WHERE id = ?'),
-      insertStatusChange: db.prepare(
-        'INSERT INTO order_status_history (order_id, from_status, to_status, at, reason) VALUES (?, ?, ?, ?, ?)',
       ),
     };
   }
@@ -109,10 +104,22 @@ class SqliteStore implements Store {
         const { room } = seed;
         q.insertRoom.run({ id: room.id, title: room.title, status: room.status, hls: room.hls, createdAt: Date.now() });
         seed.products.forEach((product, position) => {
-          q.insertProduct.run({ ...product, roomId: room.id, position });
+          const { id, name, description, image, currency } = product;
+          q.insertProduct.run({ id, name, description, image, currency, roomId: room.id, position, media: mediaColumn(product) });
           product.variants.forEach((variant, index) => {
             const stock = seed.stock[variant.id] ?? 0;
-            q.insertVariant.run({ ...variant, productId: product.id, stock, position: index });
+            q.insertVariant.run({
+              id: variant.id,
+              label: variant.label,
+              price: variant.price,
+              productId: product.id,
+              stock,
+              position: index,
+              limitPerViewer: variant.limitPerViewer ?? null,
+              compareAtPrice: variant.compareAtPrice ?? null,
+              swatch: variant.swatch ?? null,
+              image: variant.image ?? null,
+            });
           });
         });
       })
@@ -165,6 +172,7 @@ class SqliteStore implements Store {
         pinned: pinOf(room),
         chat,
         seq: room.seq,
+        ...readModerationSnapshot(this.#db, roomId, SNAPSHOT_QUESTIONS),
       };
     })();
   }
@@ -180,6 +188,7 @@ class SqliteStore implements Store {
         q.insertEvent.run(roomId, event.seq, at, event.t, JSON.stringify(event));
         if (event.t === 'product.pinned') q.setPin.run(event.pin.productId, event.pin.at, roomId);
         if (event.t === 'product.unpinned') q.setPin.run(null, null, roomId);
+        applyModerationEvent(this.#db, roomId, event);
         return event;
       })
       .immediate();
@@ -193,88 +202,109 @@ class SqliteStore implements Store {
     return this.#q.eventsAfter.all(roomId, afterSeq, limit).map((row) => toEvent(row.body));
   }
 
-  async placeOrder(order: NewOrder): Promise<PlaceOrderResult> {
-    const q = this.#q;
-    return this.#db
-      .transaction((): PlaceOrderResult => {
-        const previous = q.idempotency.get(order.roomId, order.idempotencyKey);
-        if (previous) {
-          if (previous.fingerprint !== order.fingerprint) return { kind: 'conflict' };
-          const row = q.order.get(previous.order_id);
-          if (!row) throw new Error(`idempotency key points at missing order ${previous.order_id}`);
-          return { kind: 'replayed', order: toOrder(row) };
-        }
-        const variant = q.variantInRoom.get(order.variantId, order.roomId);
-        if (!variant) return { kind: 'not_found' };
-        // The guard in the WHERE clause is the reservation: it cannot take stock below zero.
-        const reserved = q.reserve.run(order.quantity, order.variantId, order.quantity).changes === 1;
-        if (!reserved) {
-          const left = q.variantStock.get(order.variantId)?.stock ?? 0;
-          return left === 0 ? { kind: 'sold_out' } : { kind: 'insufficient_stock', available: left };
-        }
-        const total = variant.price * order.quantity;
-        q.insertOrder.run({
-          id: order.id,
-          roomId: order.roomId,
-          productId: variant.product_id,
-          variantId: order.variantId,
-          quantity: order.quantity,
-          total,
-          currency: variant.currency,
-          idempotencyKey: order.idempotencyKey,
-          customerName: this.#cipher.encrypt(order.customer.name, `orders.customer_name:${order.id}`),
-          customerPhone: this.#cipher.encrypt(order.customer.phone, `orders.customer_phone:${order.id}`),
-          customerAddress: this.#cipher.encrypt(order.customer.address, `orders.customer_address:${order.id}`),
-          createdAt: order.createdAt,
-        });
-        q.insertKey.run(order.roomId, order.idempotencyKey, order.fingerprint, order.id, order.createdAt);
-        q.insertStatusChange.run(order.id, null, 'placed', order.createdAt, 'order placed');
-        const row = q.order.get(order.id);
-        if (!row) throw new Error(`order ${order.id} vanished inside its own transaction`);
-        return { kind: 'placed', order: toOrder(row), available: q.variantStock.get(order.variantId)?.stock ?? 0 };
-      })
-      .immediate();
+  // Orders, payments, flash sales (store/sqlite/commerce.ts).
+  get #commerce(): SqliteCommerce {
+    return (this.#commerceQueries ??= new SqliteCommerce(this.#db, this.#cipher));
+  }
+  #commerceQueries: SqliteCommerce | undefined;
+  reserve(order: NewOrder): Promise<ReserveResult> { return this.#commerce.reserve(order); }
+  reserveMany(orders: readonly NewOrder[]): Promise<ReserveResult[]> { return this.#commerce.reserveMany(orders); }
+  findByIdempotencyKey(roomId: string, subject: string, key: string): Promise<{ order: Order; fingerprint: string } | null> { return this.#commerce.findByIdempotencyKey(roomId, subject, key); }
+  checkout(orderId: string, subject: string, customer: Customer, at: number, expiresAt: number): Promise<TransitionResult> { return this.#commerce.checkout(orderId, subject, customer, at, expiresAt); }
+  transition(orderId: string, to: 'cancelled' | 'fulfilled' | 'refunded', actor: OrderActor, at: number, reason: string): Promise<TransitionResult> { return this.#commerce.transition(orderId, to, actor, at, reason); }
+  expireDue(now: number, limit: number): Promise<ExpiredOrder[]> { return this.#commerce.expireDue(now, limit); }
+  getOrder(orderId: string): Promise<Order | null> { return this.#commerce.getOrder(orderId); }
+  countOrders(roomId: string): Promise<number> { return this.#commerce.countOrders(roomId); }
+  getInventory(variantId: string): Promise<Inventory | null> { return this.#commerce.getInventory(variantId); }
+  applyPaymentEvent(event: PaymentEvent): Promise<PaymentResult> { return this.#commerce.applyPaymentEvent(event); }
+  createFlashSale(sale: NewFlashSale): Promise<CreateSaleResult> { return this.#commerce.createFlashSale(sale); }
+  getFlashSale(saleId: string, now: number): Promise<FlashSale | null> { return this.#commerce.getFlashSale(saleId, now); }
+  currentFlashSale(roomId: string, now: number): Promise<FlashSale | null> { return this.#commerce.currentFlashSale(roomId, now); }
+  openFlashSales(now: number): Promise<{ roomId: string; sale: FlashSale }[]> { return this.#commerce.openFlashSales(now); }
+  stopFlashSale(saleId: string, at: number): Promise<FlashSale | null> { return this.#commerce.stopFlashSale(saleId, at); }
+  lastStockEvents(roomId: string): Promise<Map<string, number>> { return this.#commerce.lastStockEvents(roomId); }
+  listRoomIds(): Promise<string[]> { return this.#commerce.listRoomIds(); }
+
+  // Per-room settings (store/sqlite/room-settings.ts).
+  #roomSettingsQueries: SqliteRoomSettings | undefined;
+  get #roomSettings(): SqliteRoomSettings {
+    return (this.#roomSettingsQueries ??= new SqliteRoomSettings(this.#db));
+  }
+  async listRoomOrigins(): Promise<Map<string, readonly string[]>> { return this.#roomSettings.listRoomOrigins(); }
+  async setRoomOrigins(roomId: string, origins: readonly string[] | null): Promise<void> { this.#roomSettings.setRoomOrigins(roomId, origins); }
+
+  // Chat moderation (store/sqlite/moderation.ts).
+  get #moderation(): SqliteModeration {
+    return new SqliteModeration(this.#db); // cheap: its statements are prepared once per database
+  }
+  authorIdFor(roomId: string, subject: string): Promise<string> {
+    return this.#moderation.authorIdFor(roomId, subject);
+  }
+  subjectOfAuthor(roomId: string, authorId: string): Promise<string | null> {
+    return this.#moderation.subjectOfAuthor(roomId, authorId);
+  }
+  hasChatMessage(roomId: string, messageId: string): Promise<boolean> {
+    return this.#moderation.hasChatMessage(roomId, messageId);
+  }
+  setSanction(roomId: string, subject: string, kind: SanctionKind, until: number | null, by: string, at: number): Promise<void> {
+    return this.#moderation.setSanction(roomId, subject, kind, until, by, at);
+  }
+  clearSanction(roomId: string, subject: string, kind: SanctionKind): Promise<boolean> {
+    return this.#moderation.clearSanction(roomId, subject, kind);
+  }
+  getSanctions(roomId: string, subject: string, now: number): Promise<Sanctions> {
+    return this.#moderation.getSanctions(roomId, subject, now);
+  }
+  getBlockedWords(roomId: string): Promise<string[]> {
+    return this.#moderation.getBlockedWords(roomId);
+  }
+  setBlockedWords(roomId: string, words: readonly string[]): Promise<void> {
+    return this.#moderation.setBlockedWords(roomId, words);
+  }
+  getQuestion(roomId: string, questionId: string): Promise<Question | null> {
+    return this.#moderation.getQuestion(roomId, questionId);
+  }
+  loadModerationSnapshot(roomId: string, questionLimit: number): Promise<ModerationSnapshot> {
+    return this.#moderation.loadModerationSnapshot(roomId, questionLimit);
   }
 
-  async countOrders(roomId: string): Promise<number> {
-    return this.#q.countOrders.get(roomId)?.n ?? 0;
+  // Engagement: polls, lotteries, red envelopes, coupons, countdowns (store/sqlite/engagement.ts).
+  #engagementQueries: SqliteEngagementStore | undefined;
+  get #engagement(): SqliteEngagementStore {
+    return (this.#engagementQueries ??= new SqliteEngagementStore(this.#db));
   }
+  openPoll(poll: NewPoll): Promise<Poll> { return this.#engagement.openPoll(poll); }
+  latestPoll(roomId: string): Promise<Poll | null> { return this.#engagement.latestPoll(roomId); }
+  castVote(pollId: string, subject: string, option: number, at: number): Promise<VoteResult> { return this.#engagement.castVote(pollId, subject, option, at); }
+  closePoll(pollId: string, at: number): Promise<Poll | null> { return this.#engagement.closePoll(pollId, at); }
+  getPoll(pollId: string): Promise<Poll | null> { return this.#engagement.getPoll(pollId); }
+  startLottery(lottery: NewLottery): Promise<Lottery> { return this.#engagement.startLottery(lottery); }
+  latestLottery(roomId: string): Promise<LotteryRecord | null> { return this.#engagement.latestLottery(roomId); }
+  enterLottery(lotteryId: string, subject: string, entrantId: string, at: number, max: number): Promise<EnterResult> { return this.#engagement.enterLottery(lotteryId, subject, entrantId, at, max); }
+  drawLottery(lotteryId: string, at: number, draw: DrawFunction): Promise<Lottery | null> { return this.#engagement.drawLottery(lotteryId, at, draw); }
+  subjectOfEntrant(lotteryId: string, entrantId: string): Promise<string | null> { return this.#engagement.subjectOfEntrant(lotteryId, entrantId); }
+  startRain(rain: NewRain): Promise<RedEnvelopeRain> { return this.#engagement.startRain(rain); }
+  latestRain(roomId: string): Promise<RedEnvelopeRain | null> { return this.#engagement.latestRain(roomId); }
+  grabEnvelope(rainId: string, subject: string, couponId: string, at: number): Promise<GrabResult> { return this.#engagement.grabEnvelope(rainId, subject, couponId, at); }
+  endRain(rainId: string, at: number): Promise<RedEnvelopeRain | null> { return this.#engagement.endRain(rainId, at); }
+  issueCoupon(coupon: NewCoupon): Promise<Coupon> { return this.#engagement.issueCoupon(coupon); }
+  getCoupon(roomId: string, couponId: string, subject: string): Promise<CouponRecord | null> { return this.#engagement.getCoupon(roomId, couponId, subject); }
+  redeemCoupon(couponId: string, subject: string, orderId: string, at: number): Promise<RedeemResult> { return this.#engagement.redeemCoupon(couponId, subject, orderId, at); }
+  startCountdown(roomId: string, countdown: Countdown): Promise<Countdown> { return this.#engagement.startCountdown(roomId, countdown); }
+  cancelCountdown(roomId: string, now: number): Promise<Countdown | null> { return this.#engagement.cancelCountdown(roomId, now); }
+  loadEngagement(roomId: string, now: number): Promise<EngagementSnapshot> { return this.#engagement.loadEngagement(roomId, now); }
+  loadMine(roomId: string, subject: string, now: number): Promise<EngagementMine> { return this.#engagement.loadMine(roomId, subject, now); }
 
-  async applyPaymentEvent(event: PaymentEvent): Promise<PaymentResult> {
-    const q = this.#q;
-    return this.#db
-      .transaction((): PaymentResult => {
-        const seen = q.paymentEvent.get(event.id);
-        if (seen) {
-          const same = seen.order_id === event.orderId && seen.type === event.type && seen.amount === event.amount && seen.currency === event.currency;
-          if (!same) return { kind: 'conflict', message: `payment event ${event.id} was already received with a different body` };
-          const row = q.order.get(event.orderId);
-          if (!row) throw new Error(`payment event ${event.id} points at missing order ${event.orderId}`);
-          return { kind: 'duplicate', order: toOrder(row) };
-        }
-        const row = q.order.get(event.orderId);
-        if (!row) return { kind: 'not_found' };
-        if (row.total !== event.amount || row.currency !== event.currency) {
-          return { kind: 'mismatch', message: `the order is ${row.total} ${row.currency}, the payment ${event.amount} ${event.currency}` };
-        }
-        if (row.status !== 'placed') {
-          return { kind: 'conflict', message: `order ${row.id} is ${row.status}; only a placed order takes a payment result` };
-        }
-        const to = event.type === 'payment.succeeded' ? 'paid' : 'cancelled';
-        q.setOrderStatus.run(to, row.id, 'placed');
-        q.insertStatusChange.run(row.id, 'placed', to, event.receivedAt, `${event.type} ${event.id}`);
-        let restocked: number | null = null;
-        if (to === 'cancelled') {
-          q.restock.run(row.quantity, row.variant_id);
-          restocked = q.variantStock.get(row.variant_id)?.stock ?? 0;
-        }
-        q.insertPaymentEvent.run(event.id, row.id, event.type, event.amount, event.currency, event.receivedAt);
-        const updated = q.order.get(row.id);
-        if (!updated) throw new Error(`order ${row.id} vanished inside its own transaction`);
-        return { kind: 'applied', order: toOrder(updated), restocked };
-      })
-      .immediate();
-  }
+  // Merchant API, delete-my-data and the webhook outbox (store/sqlite/merchant.ts).
+  importCatalog(roomId: string, catalog: CatalogImport, at: number): Promise<CatalogResult> { return this.#merchant.importCatalog(roomId, catalog, at); }
+  setStock(roomId: string, units: StockUpdate): Promise<SetStockResult> { return this.#merchant.setStock(roomId, units); }
+  listMerchantOrders(roomId: string, query: MerchantOrderQuery): Promise<MerchantOrderPage> { return this.#merchant.listMerchantOrders(roomId, query); }
+  eraseCustomerData(viewerId: string, via: 'viewer' | 'merchant', at: number): Promise<ErasureReceipt> { return this.#merchant.eraseCustomerData(viewerId, via, at); }
+  enqueueWebhookEvents(limit: number, at: number, build: OutboxBuilder): Promise<number> { return this.#merchant.enqueueWebhookEvents(limit, at, build); }
+  claimWebhookDeliveries(now: number, limit: number, leaseMs: number): Promise<WebhookDelivery[]> { return this.#merchant.claimWebhookDeliveries(now, limit, leaseMs); }
+  recordWebhookAttempt(eventId: string, outcome: AttemptOutcome): Promise<void> { return this.#merchant.recordWebhookAttempt(eventId, outcome); }
+  listWebhookDeliveries(query: { status?: DeliveryStatus; limit: number }): Promise<WebhookDelivery[]> { return this.#merchant.listWebhookDeliveries(query); }
+  requeueWebhookDelivery(eventId: string, at: number): Promise<boolean> { return this.#merchant.requeueWebhookDelivery(eventId, at); }
 
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();

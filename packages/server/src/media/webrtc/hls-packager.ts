@@ -1,0 +1,215 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createSocket, type Socket } from 'node:dgram';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '../../logger.js';
+import type { RelayKind } from './peer.js';
+import type { WebRtcRelay } from './relay.js';
+
+/** Payload types in the SDP ffmpeg reads; every forwarded packet is rewritten to them. */
+const PAYLOAD_TYPE: Record<RelayKind, number> = { video: 96, audio: 111 };
+/** How long keyframes are asked for after a start (ffmpeg can decode nothing before one). */
+const KEYFRAME_WINDOW_MS = 10_000;
+/** The most stderr kept per ffmpeg for the log when it fails. */
+const STDERR_TAIL_BYTES = 4_096;
+
+/** Options of {@link WebRtcHlsPackager}. */
+export interface HlsPackagerOptions {
+  relay: WebRtcRelay;
+  logger: Logger;
+  /** The ffmpeg binary. Default `ffmpeg` on PATH. */
+  ffmpeg?: string;
+  /** Target segment length, seconds. Default 1 (short segments for lower HLS latency). */
+  segmentSeconds?: number;
+}
+
+interface Packaging {
+  dir: string;
+  ffmpeg: ChildProcess;
+  udp: Socket;
+  untap: () => void;
+  keyframes: NodeJS.Timeout;
+  stopped: Promise<void>;
+}
+
+/** True when `ffmpeg` runs here (checked once per binary). */
+export function hasFfmpeg(binary = 'ffmpeg'): boolean {
+  const result = spawnSync(binary, ['-hide_banner', '-version'], { stdio: 'ignore', timeout: 5_000 });
+  return result.status === 0;
+}
+
+/**
+ * Packages the WebRTC stream a host publishes into live HLS with EXT-X-PROGRAM-DATE-TIME, so viewers that
+ * cannot play WebRTC (or fall back from it) watch the host, not the room's synthetic loop.
+ *
+ * While a room is live, the relay's RTP is copied over loopback UDP to an ffmpeg that reads it from an SDP
+ * description, transcodes VP8/Opus to H.264/AAC (HLS in MPEG-TS cannot carry VP8) and writes 1-second
+ * segments and the playlist into a temporary folder, which {@link WebRtcHlsPackager.file} serves. One
+ * ffmpeg per live room, ended with the publish; keyframes are requested from the host for the first
+ * seconds so ffmpeg can start decoding at once.
+ */
+export class WebRtcHlsPackager {
+  readonly #relay: WebRtcRelay;
+  readonly #logger: Logger;
+  readonly #ffmpeg: string;
+  readonly #segmentSeconds: number;
+  readonly #rooms = new Map<string, Packaging>();
+  #closed = false;
+
+  constructor(options: HlsPackagerOptions) {
+    this.#relay = options.relay;
+    this.#logger = options.logger;
+    this.#ffmpeg = options.ffmpeg ?? 'ffmpeg';
+    this.#segmentSeconds = options.segmentSeconds ?? 1;
+  }
+
+  /** URL path (relative to the server) of a room's packaged playlist. */
+  static playlistPath(roomId: string): string {
+    return `/media/${encodeURIComponent(roomId)}/webrtc/live.m3u8`;
+  }
+
+  /** Whether the room is being packaged now. */
+  isActive(roomId: string): boolean {
+    return this.#rooms.has(roomId);
+  }
+
+  /**
+   * Absolute path of a packaged file of the room (`live.m3u8` or a segment), or null when the room is not
+   * packaged or the name is not one ffmpeg writes (no path tricks: the name is matched, not joined blindly).
+   */
+  file(roomId: string, name: string): string | null {
+    const packaging = this.#rooms.get(roomId);
+    if (!packaging || !/^(live\.m3u8|seg-\d{1,9}\.ts)$/.test(name)) return null;
+    return join(packaging.dir, name);
+  }
+
+  /** Starts packaging the room (its host's video flows now). Does nothing when it already runs. */
+  async start(roomId: string): Promise<void> {
+    if (this.#closed || this.#rooms.has(roomId)) return;
+    const dir = await mkdtemp(join(tmpdir(), 'live-shop-hls-'));
+    const ports = await freeUdpPorts(2);
+    const [videoPort = 0, audioPort = 0] = ports;
+    const sdp = [
+      'v=0',
+      'o=- 0 0 IN IP4 127.0.0.1',
+      's=live-shop relay',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=video ${videoPort} RTP/AVP ${PAYLOAD_TYPE.video}`,
+      `a=rtpmap:${PAYLOAD_TYPE.video} VP8/90000`,
+      `m=audio ${audioPort} RTP/AVP ${PAYLOAD_TYPE.audio}`,
+      `a=rtpmap:${PAYLOAD_TYPE.audio} opus/48000/2`,
+      '',
+    ].join('\r\n');
+    await writeFile(join(dir, 'input.sdp'), sdp);
+    const segment = this.#segmentSeconds;
+    const ffmpeg = spawn(
+      this.#ffmpeg,
+      [
+        '-hide_banner', '-loglevel', 'warning', '-nostdin',
+        '-protocol_whitelist', 'file,udp,rtp',
+        '-fflags', '+genpts', '-reorder_queue_size', '256',
+        '-i', join(dir, 'input.sdp'),
+        '-map', '0:v:0', '-map', '0:a:0?',
+        '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
+        // A keyframe at every segment boundary, so every segment starts decodable.
+        '-force_key_frames', `expr:gte(t,n_forced*${segment})`, '-sc_threshold', '0',
+        '-c:a', 'aac', '-b:a', '96k', '-ar', '48000',
+        '-f', 'hls', '-hls_time', String(segment), '-hls_list_size', '6',
+        '-hls_flags', 'delete_segments+program_date_time+independent_segments+omit_endlist',
+        '-hls_segment_filename', join(dir, 'seg-%d.ts'),
+        join(dir, 'live.m3u8'),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    ffmpeg.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+    });
+    const stopped = new Promise<void>((resolve) => {
+      ffmpeg.once('exit', (code, signal) => {
+        if (this.#rooms.get(roomId)?.ffmpeg === ffmpeg && code !== 0) {
+          this.#logger.warn('webrtc hls packager ended', { room: roomId, code, signal, stderr });
+        }
+        resolve();
+      });
+      ffmpeg.once('error', (error) => {
+        this.#logger.warn('webrtc hls packager could not start', { room: roomId, error });
+        resolve();
+      });
+    });
+
+    const udp = createSocket('udp4');
+    const untap = this.#relay.tap(roomId, (kind, bytes) => {
+      // Byte 1 is the marker bit and the payload type: keep the marker, set the type the SDP names.
+      const packet = Buffer.from(bytes);
+      packet[1] = ((packet[1] ?? 0) & 0x80) | PAYLOAD_TYPE[kind];
+      udp.send(packet, kind === 'video' ? videoPort : audioPort, '127.0.0.1');
+    });
+    const startedAt = Date.now();
+    const keyframes = setInterval(() => {
+      if (Date.now() - startedAt > KEYFRAME_WINDOW_MS) clearInterval(keyframes);
+      else this.#relay.requestKeyframe(roomId);
+    }, 1_000);
+    keyframes.unref();
+    this.#relay.requestKeyframe(roomId);
+    this.#rooms.set(roomId, { dir, ffmpeg, udp, untap, keyframes, stopped });
+    this.#logger.info('webrtc hls packager started', { room: roomId });
+  }
+
+  /** Stops packaging the room and removes its files. */
+  async stop(roomId: string): Promise<void> {
+    const packaging = this.#rooms.get(roomId);
+    if (!packaging) return;
+    this.#rooms.delete(roomId);
+    packaging.untap();
+    clearInterval(packaging.keyframes);
+    packaging.udp.close();
+    packaging.ffmpeg.kill('SIGTERM');
+    const killer = setTimeout(() => packaging.ffmpeg.kill('SIGKILL'), 2_000);
+    await packaging.stopped;
+    clearTimeout(killer);
+    await rm(packaging.dir, { recursive: true, force: true });
+  }
+
+  /** Stops every room. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all([...this.#rooms.keys()].map((roomId) => this.stop(roomId)));
+  }
+
+  /** Whether the room's playlist has been written (ffmpeg needs a segment's worth of media first). */
+  hasPlaylist(roomId: string): boolean {
+    const path = this.file(roomId, 'live.m3u8');
+    return path !== null && existsSync(path);
+  }
+}
+
+/**
+ * `count` even ports on 127.0.0.1 that are free right now together with the odd port after each (ffmpeg's
+ * RTP input binds port + 1 for RTCP), found by binding and releasing: ffmpeg binds them a moment later (a
+ * port taken in between makes ffmpeg fail, which is logged; the next publish tries again).
+ */
+async function freeUdpPorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let attempt = 0; ports.length < count && attempt < 50; attempt++) {
+    const port = 20_000 + 2 * Math.floor(Math.random() * 20_000);
+    if (ports.includes(port)) continue;
+    if ((await canBind(port)) && (await canBind(port + 1))) ports.push(port);
+  }
+  if (ports.length < count) throw new Error('no free UDP port pair for the HLS packager');
+  return ports;
+}
+
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    socket.once('error', () => {
+      socket.close();
+      resolve(false);
+    });
+    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+  });
+}
