@@ -15,7 +15,6 @@
 import { defineLiveShopPlayer } from './player/define.js';
 import { defineLazily } from './lazy-define.js';
 import { defineLiveShopNotices } from './notices/define.js';
-import { defineLiveShopFlashSale } from './flash-sale/define.js';
 
 defineLiveShopPlayer();
 // Poll, lottery, red envelope, countdown: loaded when a page uses the tag itself (the player loads them on its own
@@ -25,8 +24,8 @@ for (const tag of ['live-shop-poll', 'live-shop-lottery', 'live-shop-red-envelop
 }
 // Join and purchase notices (the player shows them above the chat).
 defineLiveShopNotices();
-// The flash-sale banner (the player shows it while the room has a sale; a page may place one itself).
-defineLiveShopFlashSale();
+// The flash-sale banner: the player loads it the first time its room has a sale; a page may place one itself.
+defineLazily('live-shop-flash-sale', () => import('./flash-sale/define.js').then((m) => m.defineLiveShopFlashSale()));
 // Rarely used views: their code is fetched only when the page (or a product card) shows one.
 defineLazily('live-shop-viewer-360', () => import('./viewer-360/define.js').then((m) => m.defineLiveShopViewer360()));
 // Q&A is a panel a page places itself (the player does not compose it): loaded when the page shows one.
@@ -35,5 +34,5 @@ defineLazily('live-shop-model-3d', () => import('./model-3d/define.js').then((m)
 
 export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat, LiveShopShelf, LiveShopReactions } from './index.js';
 export { LiveShopNotices } from './notices/live-shop-notices.js';
-export { LiveShopFlashSale } from './flash-sale/live-shop-flash-sale.js';
+export type { LiveShopFlashSale } from './flash-sale/live-shop-flash-sale.js';
 export type { LiveShopQuestions } from './questions/live-shop-questions.js';

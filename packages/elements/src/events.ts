@@ -31,8 +31,8 @@ export interface CheckoutDetail {
   /** Which element the request came from, when known. */
   source: ProductSource | null;
   /**
-   * `open` (absent from older code): the sheet is about to open (cancelable). `pay`: the buyer confirmed and
-   * the order is about to be paid; answer through {@link CheckoutDetail.respondWith} to refuse (not cancelable).
+   * Absent (or `open`): the sheet is about to open (cancelable). `pay`: the buyer confirmed and the order is
+   * about to be paid; answer through {@link CheckoutDetail.respondWith} to refuse (not cancelable).
    */
   phase?: 'open' | 'pay';
   /** The line being paid for (`pay` only). */

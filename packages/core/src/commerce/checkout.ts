@@ -155,6 +155,8 @@ export class Checkout {
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by open/close/reserve, so late answers of an older attempt change nothing. */
   #generation = 0;
+  /** Whether the merchant's cart already has this checkout's line (the next change is an update, not an add). */
+  #previousLine = false;
 
   /** @param deps - what the checkout needs from its client (a function: the one-step `placeOrder` only). */
   constructor(deps: CheckoutDeps | PlaceOrder) {
@@ -238,8 +240,6 @@ export class Checkout {
     this.#inflight = attempt;
     return attempt;
   }
-
-  #previousLine = false;
 
   /**
    * Confirms the held order with the customer (`order.checkout`), then hands it to the room's payment adapter:

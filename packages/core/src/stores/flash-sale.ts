@@ -6,11 +6,11 @@ export function createFlashSaleStore(): WritableAtom<FlashSale | null> {
   return atom<FlashSale | null>(null);
 }
 
-/** Applies `flashsale.changed`: the event carries the whole sale, which replaces the one held (same id or a new one). */
+/**
+ * Applies `flashsale.changed`: the event carries the whole sale, which replaces the one held (same id or a new
+ * one). Room events arrive in `seq` order without duplicates, so the latest event is the truth.
+ */
 export function applyFlashSale($flashSale: WritableAtom<FlashSale | null>, sale: FlashSale): void {
-  const current = $flashSale.get();
-  // A late event of an older sale (a replay) must not replace a newer one.
-  if (current && current.id !== sale.id && current.startsAt > sale.startsAt) return;
   $flashSale.set(sale);
 }
 

@@ -3,10 +3,9 @@ import { callbackHandoff, type LiveShopClient } from '@live-shop/core';
 import { connectedClient, disposeClients, fetchRoom, part, token } from '../test/helpers.js';
 import { defineLiveShopPlayer } from '../player/define.js';
 import type { LiveShopPlayer } from '../player/live-shop-player.js';
-import { defineLiveShopFlashSale } from './define.js';
 
+// The banner is not defined here: the player loads it the first time its room has a sale.
 defineLiveShopPlayer();
-defineLiveShopFlashSale();
 
 let host: LiveShopClient | null = null;
 let saleId: string | null = null;
@@ -36,6 +35,7 @@ describe('<live-shop-player> commerce: flash-sale banner, latency report, paymen
     const sale = await host.startFlashSale({ variantId, price: 500, quota: 3, perViewerLimit: 1, startsInMs: 60_000, durationMs: 60_000 });
     saleId = sale.id;
     const banner = part(el, 'flash-sale');
+    await waitUntil(() => customElements.get('live-shop-flash-sale') !== undefined, 'the banner code was not loaded', { timeout: 5_000 });
     await waitUntil(() => banner.shadowRoot?.querySelector('[part="countdown"]') !== null, 'the player did not show the sale', { timeout: 5_000 });
     expect(banner.shadowRoot!.querySelector('[part="countdown"]')!.textContent).to.match(/^Starts in 01:0\d$/);
   });

@@ -9,6 +9,9 @@ import { formatClock } from './clock.js';
 import { flashSaleStyles } from './live-shop-flash-sale.styles.js';
 import { Ticker } from './ticker.js';
 
+/** How long the banner says "ended" after a sale this viewer watched ended. */
+export const ENDED_VISIBLE_MS = 30_000;
+
 /**
  * The room's flash sale (秒杀) as a banner: the product, the sale price beside the usual one, a countdown to
  * the start, then a buy button and the units left, live, until it ends.
@@ -18,13 +21,16 @@ import { Ticker } from './ticker.js';
  * shows the host's "go" and when the server starts measuring this viewer's reaction time. So a viewer on
  * HLS, seconds behind, sees the same count as the host said it, and is ranked fairly against one on WebRTC.
  *
+ * A sale that ended while the viewer watched says so for {@link ENDED_VISIBLE_MS}, then the banner goes; one
+ * that was over before the viewer came is not shown at all.
+ *
  * Buy opens the checkout (`client.checkout.open(productId, { variantId })`), which reserves through the sale
  * (the server ranks attempts of the first seconds by reaction time, so the answer may take a moment); inside
  * `<live-shop-player>` the checkout sheet shows it. The banner says how the attempt went.
  *
  * @summary Flash-sale banner with a server-clock countdown, live quota and a buy button.
  *
- * @fires live-shop-checkout - Buy was pressed; cancelable (cancel it to run your own checkout). `detail: { productId, source: 'flash-sale', phase: 'open' }`.
+ * @fires live-shop-checkout - Buy was pressed; cancelable (cancel it to run your own checkout). `detail: { productId, source: 'flash-sale' }`.
  *
  * @csspart base - The banner (a labelled region).
  * @csspart badge - "Flash sale".
@@ -58,12 +64,33 @@ export class LiveShopFlashSale extends LitElement {
   @property() locale: string | null = null;
 
   readonly #sale = new StoreController<FlashSale | null>(this, () => this.client?.$flashSale);
+  /** When (this page's clock) each sale was first seen ended; a sale already over when first seen is not shown. */
+  readonly #endedSeen = new Map<string, number>();
+  /** The latency each sale credits this viewer with, frozen at its start as the server freezes it. */
+  readonly #frozenLatency = new Map<string, number | null>();
   readonly #products = new StoreController<readonly Product[]>(this, () => this.client?.$products);
   readonly #checkout = new StoreController<CheckoutState>(this, () => this.client?.checkout.$state);
   readonly #ticker = new Ticker(this, () => {
     const phase = this.#phase();
-    return phase !== null && phase.phase !== 'ended';
+    return phase !== null && (phase.phase !== 'ended' || this.#visible());
   });
+
+  /** Whether the sale is worth showing: not ended, or ended while this viewer watched, less than a little while ago. */
+  #visible(): boolean {
+    const sale = this.#sale.value ?? null;
+    const client = this.client;
+    if (!sale || !client) return false;
+    const ended = this.#phaseOf(sale, client).phase === 'ended';
+    if (!ended) {
+      this.#endedSeen.set(sale.id, Number.POSITIVE_INFINITY);
+      return true;
+    }
+    const seen = this.#endedSeen.get(sale.id);
+    // Never seen running here: it was over before this viewer came.
+    if (seen === undefined) return false;
+    if (seen === Number.POSITIVE_INFINITY) this.#endedSeen.set(sale.id, Date.now());
+    return Date.now() - (this.#endedSeen.get(sale.id) ?? 0) < ENDED_VISIBLE_MS;
+  }
 
   /** Where the sale stands for this viewer now (null: no sale). */
   get phase(): FlashSalePhase | null {
@@ -74,17 +101,25 @@ export class LiveShopFlashSale extends LitElement {
     const sale = this.#sale.value ?? null;
     const client = this.client;
     if (!sale || !client) return null;
-    return flashSalePhase(sale, client.serverNow(), client.reportedLatencyMs);
+    return this.#phaseOf(sale, client);
+  }
+
+  /** The phase for this viewer; its latency stops moving at `startsAt` (later reports do not count for the sale). */
+  #phaseOf(sale: FlashSale, client: LiveShopClient): FlashSalePhase {
+    const now = client.serverNow();
+    let latency = this.#frozenLatency.has(sale.id) ? (this.#frozenLatency.get(sale.id) ?? null) : client.reportedLatencyMs;
+    if (now >= sale.startsAt && !this.#frozenLatency.has(sale.id)) this.#frozenLatency.set(sale.id, (latency = client.reportedLatencyMs));
+    return flashSalePhase(sale, now, latency);
   }
 
   override render() {
     const sale = this.#sale.value ?? null;
     const client = this.client;
-    if (!sale || !client) return nothing;
+    if (!sale || !client || !this.#visible()) return nothing;
     const t = messagesOf(this, this.locale);
     const product = this.#products.value?.find((item) => item.id === sale.productId) ?? null;
     const currency = product?.currency ?? 'CNY';
-    const phase = flashSalePhase(sale, client.serverNow(), client.reportedLatencyMs);
+    const phase = this.#phaseOf(sale, client);
     const sold = sale.quota - sale.remaining;
     const live = phase.phase === 'live';
     const label = phase.phase === 'ended' ? t.flashSaleEnded : phase.phase === 'sold-out' ? t.flashSaleSoldOut : t.flashSaleBuy;
@@ -159,7 +194,7 @@ export class LiveShopFlashSale extends LitElement {
     const sale = this.#sale.value;
     const client = this.client;
     if (!sale || !client || this.#phase()?.phase !== 'live') return;
-    if (!emit(this, 'live-shop-checkout', { productId: sale.productId, source: 'flash-sale', phase: 'open' }, { cancelable: true })) return;
+    if (!emit(this, 'live-shop-checkout', { productId: sale.productId, source: 'flash-sale' }, { cancelable: true })) return;
     client.checkout.open(sale.productId, { variantId: sale.variantId, quantity: 1 });
   };
 }

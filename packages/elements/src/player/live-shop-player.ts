@@ -19,6 +19,7 @@ import type { Product, RoomInfo, Stock } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type ProductBuyDetail, type ShelfToggleDetail } from '../events.js';
 import { domCartBridge, type HydrateHook } from '../quick-checkout/cart-events.js';
+import { renderFlashSaleBanner } from '../flash-sale/player-banner.js';
 import { messagesOf, type Messages } from '../i18n/locale.js';
 import type { ProductCard } from '../product-card/product-card.js';
 import type { QuickCheckout } from '../quick-checkout/quick-checkout.js';
@@ -64,7 +65,7 @@ export { unitsLeftOf };
  *
  * @fires live-shop-product-buy - (from the card or the shelf) The viewer asked to buy. `detail: { productId, source? }`.
  * @fires live-shop-product-click - (from the shelf) A product was clicked. Cancelable. `detail: { productId, source }`.
- * @fires live-shop-checkout - `phase: 'open'`: the checkout sheet is about to open; cancelable (cancel it to run your own checkout). `phase: 'pay'`: the buyer is about to pay; answer with `detail.respondWith(...)` to refuse. `detail: { productId, source, phase, line?, respondWith? }`.
+ * @fires live-shop-checkout - No `phase` (or `'open'`): the checkout sheet is about to open; cancelable (cancel it to run your own checkout). `phase: 'pay'`: the buyer is about to pay; answer with `detail.respondWith(...)` to refuse. `detail: { productId, source, phase, line?, respondWith? }`.
  * @fires live-shop-add-to-cart - The checkout is about to hold a line; answer with `detail.respondWith({ ok } | { ok: false, code })`. `detail: { productId, variantId, quantity, unitPrice, currency, saleId?, respondWith }`.
  * @fires live-shop-cart-update - The buyer changed the held line (variant or quantity); same detail and answer as `live-shop-add-to-cart`.
  * @fires live-shop-checkout-close - (from the sheet) The checkout sheet closed. `detail: { productId, reason }`.
@@ -349,7 +350,7 @@ export class LiveShopPlayer extends LitElement {
         <div class="bottom">
           <live-shop-notices part="notices" .client=${this.client} .locale=${this.lang || null}></live-shop-notices>
           <live-shop-chat part="chat" mode=${this.chatMode} .client=${this.client} .locale=${this.lang || null}></live-shop-chat>
-          <live-shop-flash-sale part="flash-sale" .client=${this.client} .locale=${this.lang || null}></live-shop-flash-sale>
+          ${renderFlashSaleBanner(this.client, this.lang || null)}
           ${pinned && this.#hydrated(pinned)
             ? keyed(
                 pinned.id,
@@ -582,7 +583,7 @@ export class LiveShopPlayer extends LitElement {
     const source = event.detail.source ?? (event.target === this.card ? 'card' : null);
     if (this.shelfOpen) this.shelf?.close('buy');
     // A merchant who cancels `live-shop-checkout` runs its own checkout: the player opens nothing.
-    if (!emit(this, 'live-shop-checkout', { productId, source, phase: 'open' }, { cancelable: true })) return;
+    if (!emit(this, 'live-shop-checkout', { productId, source }, { cancelable: true })) return;
     this.#returnFocusTo = source === 'shelf' ? 'shelf-button' : 'card';
     this.client?.checkout.open(productId);
   };

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { callbackHandoff, type LiveShopClient } from '@live-shop/core';
 import type { Order, Product } from '@live-shop/protocol';
-import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, type } from '../test/helpers.js';
+import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, token, type } from '../test/helpers.js';
 import { defineQuickCheckout } from './define.js';
 import { PROFILE_KEY } from './profile.js';
 import type { QuickCheckout } from './quick-checkout.js';
@@ -316,5 +316,30 @@ describe('<quick-checkout>', () => {
     expect(seen).to.have.length(2);
     expect(seen[1]).to.equal(seen[0], 'the same order is paid, not a second one');
     el.close();
+  });
+
+  it('says "limit reached" when the viewer already holds its flash-sale limit, without a pointless retry', async () => {
+    const host = await connectedClient({ token: await token('host') });
+    const client = await connectedClient();
+    const product = await productWithStock(client, 3);
+    const variant = product.variants[0]!;
+    const sale = await host.startFlashSale({ variantId: variant.id, price: 100, quota: 3, perViewerLimit: 1, startsInMs: 0, durationMs: 30_000 });
+    try {
+      await waitUntil(() => client.$flashSale.get()?.status === 'live', 'the sale did not start', { timeout: 5_000 });
+      const first = await client.reserveOrder({ variantId: variant.id, quantity: 1 });
+      expect(first.saleId).to.equal(sale.id);
+      const el = await sheet(client, product);
+      await waitUntil(() => client.checkout.$state.get().step === 'failed', 'the second hold was not refused', { timeout: 15_000 });
+      await el.updateComplete;
+      const state = client.checkout.$state.get();
+      expect(state.step === 'failed' && state.error.code).to.equal('limit_reached');
+      expect(part(el, 'error').textContent).to.equal('Could not place the order: You reached the purchase limit');
+      expect(el.shadowRoot!.querySelector('[part="retry-button"]') === null).to.equal(true, 'no retry: trying again cannot help');
+      await expect(el).to.be.accessible();
+      el.close();
+      await client.cancelOrder(first.id);
+    } finally {
+      await host.stopFlashSale(sale.id);
+    }
   });
 });

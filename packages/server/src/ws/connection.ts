@@ -65,8 +65,6 @@ export class Connection {
   #lastHeardAt = performance.now();
   /** When the outstanding heartbeat ping left, or null when none waits for an answer. */
   #pingSentAt: number | null = null;
-  /** A heartbeat ping should go out: with the next frame we send anyway, or alone at the hub's flush. */
-  #pingDue = false;
   readonly #socket: WebSocket;
   readonly #deps: ConnectionDeps;
   readonly #frames: TokenBucket;
@@ -127,9 +125,9 @@ export class Connection {
 
   /**
    * One heartbeat period passed (the hub calls this for every socket). Returns false when the socket was
-   * dropped: a ping went out last period and nothing at all came back since. A peer heard from within the
-   * period (a core client sends its own ping every few seconds) needs no ping; otherwise one is due, and
-   * rides along the next frame this socket gets (one write instead of two; see {@link Connection.flushPing}).
+   * dropped: the ping of the previous period got no answer, and nothing else came from the peer since. A peer
+   * heard from within the period (a core client sends its own ping every few seconds) needs no ping, which
+   * spares a write and a read per socket per period in a room of thousands.
    */
   beat(periodMs: number): boolean {
     const now = performance.now();
@@ -139,17 +137,10 @@ export class Connection {
     }
     this.#pingSentAt = null;
     if (now - this.#lastHeardAt < periodMs) return true;
-    this.#pingDue = true;
-    return true;
-  }
-
-  /** Sends a due heartbeat ping that no frame has carried yet (the hub calls this half a period after the beat). */
-  flushPing(): void {
-    if (!this.#pingDue) return;
-    this.#pingDue = false;
-    if (this.#socket.readyState !== WebSocket.OPEN) return;
-    this.#pingSentAt = performance.now();
+    if (this.#socket.readyState !== WebSocket.OPEN) return true;
+    this.#pingSentAt = now;
     this.#socket.ping();
+    return true;
   }
 
   #onMessage(data: WebSocket.RawData, isBinary: boolean): void {
@@ -298,18 +289,6 @@ export class Connection {
       // The close frame waits behind the backlog the reader is not reading; do not wait for it for long.
       this.#terminateTimer = setTimeout(() => socket.terminate(), SLOW_CONSUMER_GRACE_MS);
       this.#terminateTimer.unref();
-      return;
-    }
-    if (this.#pingDue) {
-      // Ping and frame in one write: with thousands of sockets a separate ping per socket per period is a
-      // system call each, as many as the messages of a busy room.
-      this.#pingDue = false;
-      this.#pingSentAt = performance.now();
-      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-      raw?.cork();
-      socket.ping();
-      socket.send(text);
-      raw?.uncork();
       return;
     }
     socket.send(text);

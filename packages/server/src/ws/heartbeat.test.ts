@@ -47,7 +47,7 @@ describe('websocket heartbeat', () => {
     await client.close();
   });
 
-  it('sends the heartbeat ping along with room events, and still drops a peer that never answers', async () => {
+  it('pings a silent listener while the room is busy, and still drops a peer that never answers', async () => {
     const token = await hostToken();
     const { client: host } = await TestClient.join(server, { token });
     const { client: listener } = await TestClient.join(server);

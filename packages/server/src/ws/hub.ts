@@ -67,7 +67,6 @@ export class Hub {
   readonly #heartbeat: NodeJS.Timeout;
   readonly #reactions: ReactionAggregator;
   readonly #presence: Presence;
-  #flushPings: NodeJS.Timeout | undefined;
   readonly #notices: Notices;
   /** Who each joined connection is (for join notices, and to close a banned viewer's sockets). */
   readonly #actors = new Map<Connection, Actor>();
@@ -125,7 +124,6 @@ export class Hub {
   /** Closes every socket (1001 going away), waits up to `graceMs` for them, then drops the rest. */
   async close(graceMs = 1000): Promise<void> {
     clearInterval(this.#heartbeat);
-    clearTimeout(this.#flushPings);
     this.#reactions.dispose();
     this.#presence.dispose();
     this.#notices.dispose();
@@ -195,12 +193,6 @@ export class Hub {
   #beat(): void {
     const periodMs = this.#options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS;
     for (const connection of this.#connections) connection.beat(periodMs);
-    // Pings not carried by a frame in the next half period go out alone.
-    clearTimeout(this.#flushPings);
-    this.#flushPings = setTimeout(() => {
-      for (const connection of this.#connections) connection.flushPing();
-    }, periodMs / 2);
-    this.#flushPings.unref();
   }
 }
 
