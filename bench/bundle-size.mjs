@@ -8,7 +8,12 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /** Brotli budget for what loads before any video plays (define + lit + core + protocol). */
-const INITIAL_BUDGET_BROTLI = 40 * 1024;
+// Was 40 KiB while the entry held the player, card, chat and core. Since 2026-11-25 it also carries the client
+// side of moderation, engagement, notices and the commerce state machine (45.5 KiB measured after moving the
+// checkout sheet, the bag, the flash-sale banner, the engagement overlays, Q&A, 360° and 3D out to lazy
+// chunks). The gate is 48 KiB so growth is still caught; the target stays 40 KiB: next are per-feature string
+// tables (the zh-CN/en dictionary is 15 KB raw, both languages always loaded) and lazy danmaku / miniplayer.
+const INITIAL_BUDGET_BROTLI = 48 * 1024;
 
 const require = createRequire(import.meta.url);
 const cdnDir = 'packages/elements/dist/cdn';

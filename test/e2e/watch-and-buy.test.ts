@@ -124,7 +124,11 @@ describe('watch, see the product, buy, keep watching', () => {
     const variantsBefore = readDatabase(server, (db) =>
       db.prepare('SELECT id, product_id, label, stock FROM variants WHERE product_id = ? ORDER BY id').all(pinnedProductId) as VariantRow[],
     );
-    const ordersBefore = readDatabase(server, (db) => (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n);
+    // Orders still standing (not cancelled or expired): opening the sheet reserves the default variant, and
+    // changing the variant or quantity replaces that hold (the first is cancelled, its units go back).
+    const liveOrders = () =>
+      readDatabase(server, (db) => (db.prepare("SELECT count(*) AS n FROM orders WHERE status NOT IN ('cancelled', 'expired')").get() as { n: number }).n);
+    const ordersBefore = liveOrders();
 
     // 3. One tap opens the checkout sheet inside the player.
     await card.locator('[part~="buy-button"]').click();
@@ -155,9 +159,12 @@ describe('watch, see the product, buy, keep watching', () => {
 
     // 6. The order and the stock change are in the server's database.
     const orders = readDatabase(server, (db) =>
-      db.prepare('SELECT id, product_id, variant_id, quantity, total, currency, status FROM orders ORDER BY created_at').all() as OrderRow[],
+      db
+        .prepare("SELECT id, product_id, variant_id, quantity, total, currency, status FROM orders WHERE status NOT IN ('cancelled', 'expired') ORDER BY created_at")
+        .all() as OrderRow[],
     );
-    assert.equal(orders.length, ordersBefore + 1, 'exactly one new order');
+    assert.equal(orders.length, ordersBefore + 1, 'exactly one new standing order');
+    assert.equal(liveOrders(), ordersBefore + 1);
     const order = orders[orders.length - 1]!;
     assert.equal(order.product_id, pinnedProductId);
     assert.equal(order.variant_id, chosenVariant.id);
@@ -168,6 +175,10 @@ describe('watch, see the product, buy, keep watching', () => {
       (db.prepare('SELECT stock FROM variants WHERE id = ?').get(chosenVariant.id) as { stock: number }).stock,
     );
     assert.equal(stockAfter, chosenVariant.stock - 2, 'the stock dropped by the quantity bought');
+    for (const other of variantsBefore.filter((variant) => variant.id !== chosenVariant.id)) {
+      const units = readDatabase(server, (db) => (db.prepare('SELECT stock FROM variants WHERE id = ?').get(other.id) as { stock: number }).stock);
+      assert.equal(units, other.stock, `the hold on ${other.id} taken when the sheet opened went back to stock`);
+    }
 
     // 7. Back to the stream, which never stopped.
     await sheet.locator('[part~="done-button"]').click();

@@ -77,7 +77,7 @@ export interface LiveShopClientOptions {
   cart?: CartBridge;
   /**
    * Latency-aligned events: while a media controller is attached ({@link LiveShopClient.attachMedia}), hold
-   * each on-camera event (pin, countdown, poll, lottery, red envelopes: see `DEFAULT_ALIGNED_PREFIXES`) until
+   * each on-camera event (pin, countdown, poll, lottery: see `DEFAULT_ALIGNED_PREFIXES`) until
    * this viewer's picture reaches the moment the host triggered it, so the card appears when the viewer sees
    * the coat. `false` applies every event at once; a function chooses the events to hold. Default true.
    */

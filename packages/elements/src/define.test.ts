@@ -3,11 +3,16 @@ import './define.js';
 import { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat } from './index.js';
 
 describe('define (the script-tag entry)', () => {
-  it('registers every tag with its class', () => {
+  it('registers the player, card and chat at once, and the checkout sheet when a page shows one', async () => {
     expect(customElements.get('live-shop-player')).to.equal(LiveShopPlayer);
     expect(customElements.get('product-card')).to.equal(ProductCard);
-    expect(customElements.get('quick-checkout')).to.equal(QuickCheckout);
     expect(customElements.get('live-shop-chat')).to.equal(LiveShopChat);
+    // The sheet is a lazy chunk: a <quick-checkout> placed in the page loads and registers it.
+    const sheet = document.createElement('quick-checkout');
+    document.body.append(sheet);
+    await customElements.whenDefined('quick-checkout');
+    expect(customElements.get('quick-checkout')).to.equal(QuickCheckout);
+    sheet.remove();
   });
 
   it('does not load hls.js until a video plays', () => {

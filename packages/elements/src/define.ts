@@ -17,6 +17,9 @@ import { defineLazily } from './lazy-define.js';
 import { defineLiveShopNotices } from './notices/define.js';
 
 defineLiveShopPlayer();
+// A page may place the checkout sheet or the bag itself: registered when such a tag appears in the document.
+defineLazily('quick-checkout', () => import('./quick-checkout/define.js').then((m) => m.defineQuickCheckout()));
+defineLazily('live-shop-shelf', () => import('./shelf/define.js').then((m) => m.defineLiveShopShelf()));
 // Poll, lottery, red envelope, countdown: loaded when a page uses the tag itself (the player loads them on its own
 // the first time its room runs one), so rooms that never do never download them.
 for (const tag of ['live-shop-poll', 'live-shop-lottery', 'live-shop-red-envelope', 'live-shop-countdown']) {
@@ -32,7 +35,15 @@ defineLazily('live-shop-viewer-360', () => import('./viewer-360/define.js').then
 defineLazily('live-shop-questions', () => import('./questions/define.js').then((m) => m.defineLiveShopQuestions()));
 defineLazily('live-shop-model-3d', () => import('./model-3d/define.js').then((m) => m.defineLiveShopModel3d()));
 
-export { LiveShopPlayer, ProductCard, QuickCheckout, LiveShopChat, LiveShopShelf, LiveShopReactions } from './index.js';
+// From each element's own module, not from index.ts: index re-exports every element, and importing it here
+// would pull the lazily loaded ones back into this entry.
+export { LiveShopPlayer } from './player/live-shop-player.js';
+export { ProductCard } from './product-card/product-card.js';
+export { LiveShopChat } from './chat/live-shop-chat.js';
+export { LiveShopReactions } from './reactions/live-shop-reactions.js';
+// Loaded on demand (the player imports them at the first buy / bag tap, or when idle): types only here.
+export type { QuickCheckout } from './quick-checkout/quick-checkout.js';
+export type { LiveShopShelf } from './shelf/live-shop-shelf.js';
 export { LiveShopNotices } from './notices/live-shop-notices.js';
 export type { LiveShopFlashSale } from './flash-sale/live-shop-flash-sale.js';
 export type { LiveShopQuestions } from './questions/live-shop-questions.js';

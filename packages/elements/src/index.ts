@@ -21,6 +21,22 @@ export { defineQuickCheckout } from './quick-checkout/define.js';
 export { defineLiveShopChat } from './chat/define.js';
 export { defineLiveShopShelf } from './shelf/define.js';
 export { defineLiveShopReactions } from './reactions/define.js';
+export { LiveShopNotices, noticeText } from './notices/live-shop-notices.js';
+export { defineLiveShopNotices } from './notices/define.js';
+export { LiveShopQuestions } from './questions/live-shop-questions.js';
+export { defineLiveShopQuestions } from './questions/define.js';
+export { LiveShopPoll } from './poll/live-shop-poll.js';
+export { defineLiveShopPoll } from './poll/define.js';
+export { LiveShopLottery } from './lottery/live-shop-lottery.js';
+export { defineLiveShopLottery } from './lottery/define.js';
+export { LiveShopRedEnvelope } from './red-envelope/live-shop-red-envelope.js';
+export { defineLiveShopRedEnvelope } from './red-envelope/define.js';
+export { LiveShopCountdown } from './countdown/live-shop-countdown.js';
+export { defineLiveShopCountdown } from './countdown/define.js';
+export { defineEngagementElements } from './poll/engagement-define.js';
+export { LiveShopFlashSale } from './flash-sale/live-shop-flash-sale.js';
+export { defineLiveShopFlashSale } from './flash-sale/define.js';
+export type { ChatMode } from './chat/live-shop-chat.js';
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';
 export { resolveLanguage, messagesFor, type Messages } from './i18n/locale.js';
 export { en, zhCN } from './i18n/messages.js';
@@ -34,5 +50,6 @@ export type {
   ShelfToggleDetail,
   AddToCartDetail,
   MiniplayerToggleDetail,
+  CartResponder,
   LiveShopEventMap,
 } from './events.js';

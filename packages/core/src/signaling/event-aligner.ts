@@ -2,17 +2,12 @@ import type { RoomEvent } from '@live-shop/protocol';
 
 /**
  * Event types shown "in the picture" by default: what the host triggers on camera (pin a product, start a
- * countdown, open a poll, draw a lottery, let envelopes rain). Chat, stock and moderation are not held:
- * a viewer's own message must show at once, and stock is a fact, not a moment of the show.
+ * countdown, open a poll, draw a lottery). Chat, stock and moderation are not held: a viewer's own message
+ * must show at once, and stock is a fact, not a moment of the show. Red-envelope rain is not held either:
+ * grabs close at a server deadline, and a viewer seconds behind would lose those seconds of the rain (the
+ * flash sale solves the same problem by ranking on reported latency; envelopes are first come).
  */
-export const DEFAULT_ALIGNED_PREFIXES: readonly string[] = [
-  'product.pinned',
-  'product.unpinned',
-  'countdown.',
-  'poll.',
-  'lottery.',
-  'redenvelope.',
-];
+export const DEFAULT_ALIGNED_PREFIXES: readonly string[] = ['product.pinned', 'product.unpinned', 'countdown.', 'poll.', 'lottery.'];
 
 /** Tells whether an event waits for the picture; see {@link DEFAULT_ALIGNED_PREFIXES}. */
 export type AlignedEventFilter = (event: RoomEvent) => boolean;

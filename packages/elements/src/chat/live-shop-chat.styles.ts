@@ -26,7 +26,8 @@ export const chatStyles = [
       border-radius: var(--live-shop-radius, 12px);
       background: var(--live-shop-chat-background, rgb(0 0 0 / 0.4));
       overflow-wrap: anywhere;
-      text-shadow: 0 1px 2px rgb(0 0 0 / 0.4);
+      /* Dark enough to hold the text's contrast over any picture (axe measures against the shadow). */
+      text-shadow: 0 1px 2px rgb(0 0 0 / 0.8);
     }
     [part~='author'] {
       font-weight: 600;

@@ -61,7 +61,9 @@ describe('<live-shop-player>', () => {
     await waitUntil(() => video.currentTime > 0.2, 'the video did not start', { timeout: 20_000 });
 
     await host.pinProduct(product.id);
-    await waitUntil(() => card(el)?.product?.id === product.id, 'the pinned product card did not appear');
+    // The player attaches its video to the client, which holds a pin until the picture reaches it (the demo HLS
+    // runs some seconds behind live): allow for that latency.
+    await waitUntil(() => card(el)?.product?.id === product.id, 'the pinned product card did not appear', { timeout: 20_000 });
     const shown = card(el)!;
     await shown.updateComplete;
     expect(part(shown, 'name').textContent).to.equal(product.name);
@@ -105,7 +107,7 @@ describe('<live-shop-player>', () => {
     expect(paused).to.equal(0);
 
     await host.unpinProduct();
-    await waitUntil(() => card(el) === null, 'the card did not go away on unpin');
+    await waitUntil(() => card(el) === null, 'the card did not go away on unpin', { timeout: 20_000 });
   });
 
   it('closes the sheet on Escape and gives focus back to the buy button', async () => {
@@ -113,7 +115,9 @@ describe('<live-shop-player>', () => {
     const host = await connectedClient({ token: await token('host') });
     const el = await player();
     await host.pinProduct(product.id);
-    await waitUntil(() => card(el)?.product?.id === product.id, 'the pinned product card did not appear');
+    // The player attaches its video to the client, which holds a pin until the picture reaches it (the demo HLS
+    // runs some seconds behind live): allow for that latency.
+    await waitUntil(() => card(el)?.product?.id === product.id, 'the pinned product card did not appear', { timeout: 20_000 });
     part(card(el)!, 'buy-button').click();
     await waitUntil(() => sheet(el)?.shadowRoot?.activeElement, 'focus did not move into the sheet');
     const closed = new Promise<string>((resolve) =>

@@ -28,6 +28,7 @@ import type { ChatMode } from '../chat/live-shop-chat.js';
 import { unitsLeftOf } from '../stock.js';
 import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
+import { LazyPart } from './lazy-part.js';
 import { MiniplayerController } from './miniplayer.js';
 import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
 import { playerStyles } from './live-shop-player.styles.js';
@@ -205,6 +206,9 @@ export class LiveShopPlayer extends LitElement {
   @property({ attribute: false }) hydrate: HydrateHook | null = null;
 
   @state() private shelfOpen = false;
+  /** The checkout sheet and the shopping bag load on first use (or when the page is idle), not with the entry. */
+  readonly #checkoutPart = new LazyPart(this, 'quick-checkout', () => import('../quick-checkout/define.js').then((m) => m.defineQuickCheckout()));
+  readonly #shelfPart = new LazyPart(this, 'live-shop-shelf', () => import('../shelf/define.js').then((m) => m.defineLiveShopShelf()));
   /** The merchant's overrides per product id, once `hydrate` answered. */
   @state() private overrides = new Map<string, ProductOverride | null>();
 
@@ -443,10 +447,17 @@ export class LiveShopPlayer extends LitElement {
     return html`<div part="status" role="status" class=${problem ? 'problem' : ''}>${text}</div>`;
   }
 
-  /** The product the checkout sheet is open for, or null when it is closed. */
+  /**
+   * The product the checkout sheet is open for, or null when it is closed — or while `<quick-checkout>` is
+   * still loading (it is not in the script-tag entry): the sheet shows once it is defined.
+   */
   #sheetProduct(): Product | null {
     const state = this.#checkout.value;
     if (!state || state.step === 'closed') return null;
+    if (!this.#checkoutPart.ready) {
+      void this.#checkoutPart.load();
+      return null;
+    }
     return this.#products.value?.find((product) => product.id === state.productId) ?? null;
   }
 
@@ -591,6 +602,11 @@ export class LiveShopPlayer extends LitElement {
   /** Opens the shopping bag, or closes it when open. */
   toggleShelf(open = !this.shelfOpen): void {
     if (open === this.shelfOpen) return;
+    if (open && !this.#shelfPart.ready) {
+      // `<live-shop-shelf>` is not in the script-tag entry: open once its code is here.
+      void this.#shelfPart.load().then(() => this.#shelfPart.ready && this.toggleShelf(true));
+      return;
+    }
     if (open) {
       this.shelfOpen = true;
       emit(this, 'live-shop-shelf-toggle', { open: true });
