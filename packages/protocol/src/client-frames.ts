@@ -24,6 +24,12 @@ export const HelloSchema = v.strictObject({
    * missed events only when both are given and the epoch is still the room's; otherwise it sends a snapshot.
    */
   epoch: v.optional(EpochSchema),
+  /**
+   * An anonymous viewer's session id from an earlier `welcome` of this client: the server keeps the same
+   * anonymous identity across reconnects (its orders, idempotency keys and limits), instead of a new one.
+   * Random and known only to this client; ignored when a token is sent.
+   */
+  session: v.optional(v.pipe(v.string('session must be a string'), v.regex(/^[A-Za-z0-9_-]{22,64}$/, 'session must be 22-64 URL-safe characters'))),
 });
 /** First frame on a connection: join a room. */
 export type Hello = v.InferOutput<typeof HelloSchema>;

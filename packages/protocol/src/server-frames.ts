@@ -29,6 +29,11 @@ const WelcomeFields = {
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Sockets in the room now, this one included (absent from older servers). Updates come as `viewers.count`. */
   viewers: v.optional(Count),
+  /**
+   * For an anonymous viewer: its session id, to send back in the `hello` of a reconnect so it stays the same
+   * viewer (same orders, same idempotency keys). Absent for a viewer with a token (the token says who it is).
+   */
+  session: v.optional(v.string()),
 };
 
 /** `welcome` with a fresh snapshot: first join, or a resume the server could not honour. Replace all state. */

@@ -1,17 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { connectedClient, disposeClients, mountPlayer, serverUrl, token, unmountPlayers, until } from '../test/helpers.js';
+import { connectedClient, disposeClients, mountPlayer, nextFrame, serverUrl, token, unmountPlayers, until } from '../test/helpers.js';
 import { WhipPublisher } from './whip.js';
-
-/** Resolves at the next frame the video presents, or rejects after `ms`. */
-function nextFrame(video: HTMLVideoElement, ms = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no video frame in ${ms} ms`)), ms);
-    video.requestVideoFrameCallback(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 describe("the host's WebRTC packaged into HLS by the server (ffmpeg)", () => {
   let camera: MediaStream | null = null;
@@ -49,7 +38,7 @@ describe("the host's WebRTC packaged into HLS by the server (ffmpeg)", () => {
     const state = controller.$media.get();
     expect(state.error, state.error?.message).to.equal(null);
     expect(state.transport).to.equal('hls.js');
-    await nextFrame(video);
+    await nextFrame(video, 15_000);
     const withLatency = await until(controller.$media, (media) => media.latencyMs !== null, 10_000);
     console.log(`packaged HLS: first frame after ${state.ttffMs} ms, latency ${withLatency.latencyMs} ms`);
     // Packaged live: seconds behind, not the synthetic loop's fixed epoch.

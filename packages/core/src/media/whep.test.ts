@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { mountPlayer, serverUrl, token, unmountPlayers, until } from '../test/helpers.js';
+import { mountPlayer, nextFrame, serverUrl, token, unmountPlayers, until } from '../test/helpers.js';
 import { MediaController } from './controller.js';
 import { WhipPublisher } from './whip.js';
 
@@ -7,20 +7,6 @@ import { WhipPublisher } from './whip.js';
 async function relayStats(): Promise<{ live: boolean; viewers: number }> {
   const response = await fetch(`${serverUrl()}/whep/demo`);
   return (await response.json()) as { live: boolean; viewers: number };
-}
-
-/** Resolves at the next frame the video presents (requestVideoFrameCallback), or rejects after `ms`. */
-function nextFrame(video: HTMLVideoElement, ms = 10_000): Promise<VideoFrameCallbackMetadata> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      video.cancelVideoFrameCallback(handle);
-      reject(new Error(`no video frame in ${ms} ms`));
-    }, ms);
-    const handle = video.requestVideoFrameCallback((_now, metadata) => {
-      clearTimeout(timer);
-      resolve(metadata);
-    });
-  });
 }
 
 const hlsUrl = () => `${serverUrl()}/media/demo/live.m3u8`;

@@ -77,6 +77,8 @@ export class Connection {
   #lastSeq: number | null = null;
   /** Epoch of the room log `#lastSeq` belongs to; sent with it so the server can replay instead of resending all. */
   #epoch: string | null = null;
+  /** The anonymous session id the server gave this client, sent back on reconnect to stay the same viewer. */
+  #session: string | null = null;
   /** When the ping `#pingId` left (client clock), for the clock sample its pong makes. */
   #pingSentAt = 0;
   readonly #clock = new ClockEstimator();
@@ -201,6 +203,7 @@ export class Connection {
         ...(name === undefined ? {} : { name }),
         ...(this.#lastSeq === null ? {} : { lastSeq: this.#lastSeq }),
         ...(this.#lastSeq === null || this.#epoch === null ? {} : { epoch: this.#epoch }),
+        ...(this.#session === null ? {} : { session: this.#session }),
       }),
     );
     this.#helloTimer = setTimeout(() => {
@@ -265,6 +268,7 @@ export class Connection {
   }
 
   #onWelcome(welcome: Welcome): void {
+    if (welcome.session !== undefined) this.#session = welcome.session;
     clearTimeout(this.#helloTimer);
     this.#helloTimer = undefined;
     if (welcome.recovered && (this.#lastSeq === null || welcome.epoch !== this.#epoch)) {

@@ -173,3 +173,17 @@ export function unmountPlayers(): void {
     video.remove();
   }
 }
+
+/** Resolves at the next frame the video presents (requestVideoFrameCallback) with its metadata, or rejects after `ms`. */
+export function nextFrame(video: HTMLVideoElement, ms = 10_000): Promise<VideoFrameCallbackMetadata> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      video.cancelVideoFrameCallback(handle);
+      reject(new Error(`no video frame in ${ms} ms`));
+    }, ms);
+    const handle = video.requestVideoFrameCallback((_now, metadata) => {
+      clearTimeout(timer);
+      resolve(metadata);
+    });
+  });
+}

@@ -4,6 +4,7 @@ import { applyPayment, PaymentEventSchema } from '../commerce/payments.js';
 import { LiveShopServerError } from '../errors.js';
 import type { DomainContext } from '../rooms/context.js';
 import { SIGNATURE_HEADER, verifyBody } from '../security/hmac-signature.js';
+import { readText } from './merchant-body.js';
 import { sendError, sendJson } from './respond.js';
 
 /** Largest payment result body accepted. */
@@ -29,7 +30,7 @@ export async function handlePayment(
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return sendError(res, 'invalid', 'the body must be application/json', 415);
   }
-  const raw = await readBody(req, MAX_BODY_BYTES);
+  const raw = await readText(req, MAX_BODY_BYTES);
   verifyBody(merchantSecret, raw, headerOf(req, SIGNATURE_HEADER));
   let json: unknown;
   try {
@@ -47,16 +48,3 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads the body as UTF-8 text, refusing more than `limit` bytes without buffering them. */
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new LiveShopServerError('too_large', `the body is larger than ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new LiveShopServerError('too_large', `the body is larger than ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -225,7 +225,10 @@ export class Connection {
     }
     const role: Role = claims?.role ?? 'viewer';
     const name = claims?.name ?? frame.name ?? defaultName(role);
-    const subject = claims?.sub ?? `anon-${randomBytes(6).toString('base64url')}`;
+    // An anonymous viewer keeps its identity across reconnects through the session id its first welcome gave
+    // it (random, known only to that client): a retried order after a reconnect is the same viewer's retry.
+    const session = claims ? undefined : (frame.session ?? randomBytes(18).toString('base64url'));
+    const subject = claims?.sub ?? `anon-${session}`;
     await assertNotBanned(this.#deps.ctx, frame.room, { role, name, subject }); // a banned viewer may not come back
     if (this.#state !== 'new') return;
     // Join the fan-out before reading the log or the snapshot so nothing published in between is lost;
@@ -237,7 +240,7 @@ export class Connection {
       if (this.#state !== 'joining') return;
       this.#roomId = frame.room;
       this.#actor = { role, name, subject };
-      const base = { t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, epoch: plan.epoch, seq: plan.seq, viewers: this.#deps.viewers(frame.room) } as const;
+      const base = { t: 'welcome', id: frame.id, serverTime: this.#deps.ctx.now(), role, name, epoch: plan.epoch, seq: plan.seq, viewers: this.#deps.viewers(frame.room), ...(session === undefined ? {} : { session }) } as const;
       if (plan.recovered) {
         // The replay continues from the client's own lastSeq; the welcome says up to where.
         this.#sentSeq = frame.lastSeq ?? 0;
