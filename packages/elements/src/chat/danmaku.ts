@@ -30,12 +30,20 @@ export class Danmaku {
   #lanes = new DanmakuLanes(5, 120, GAP_PX);
   #config = { lanes: 5, speed: 120, enabled: false };
   #seen: Set<string> | null = null;
+  /**
+   * Server time of the first sync: only messages written after it fly. The first sync may come before the
+   * welcome (an empty chat), and the snapshot then brings the room's history, which must not fly either.
+   */
+  #since: number | null = null;
+  readonly #now: () => number;
   #waiting: ChatMessage[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: ReactiveControllerHost, layer: () => HTMLElement | null) {
+  /** @param now - the server clock (e.g. `client.serverNow()`), to tell history from new messages. */
+  constructor(host: ReactiveControllerHost, layer: () => HTMLElement | null, now: () => number = Date.now) {
     this.#host = host;
     this.#layer = layer;
+    this.#now = now;
   }
 
   /** Applies the element's settings; switching off clears the screen. */
@@ -54,6 +62,7 @@ export class Danmaku {
   reset(): void {
     this.clear();
     this.#seen = null;
+    this.#since = null;
   }
 
   /** Takes the chat as it is now: queues new messages, drops deleted ones, fills free lanes. Call before render. */
@@ -61,9 +70,12 @@ export class Danmaku {
     const ids = new Set(messages.map((m) => m.id));
     const seen = this.#seen;
     this.#seen = ids;
+    this.#since ??= this.#now();
     if (seen === null) return; // the history present at start does not fly
     if (this.#config.enabled) {
-      for (const message of messages) if (!seen.has(message.id)) this.#waiting.push(message);
+      // A second of slack for clock estimates; older messages are history (a snapshot's), not new comments.
+      const since = this.#since - 1_000;
+      for (const message of messages) if (!seen.has(message.id) && message.at >= since) this.#waiting.push(message);
       if (this.#waiting.length > MAX_WAITING) this.#waiting.splice(0, this.#waiting.length - MAX_WAITING);
     }
     // A message gone from a list that still reaches back past it was deleted: take it off the screen.

@@ -24,7 +24,8 @@ export const chatStyles = [
       max-width: 100%;
       padding: 3px 10px;
       border-radius: var(--live-shop-radius, 12px);
-      background: var(--live-shop-chat-background, rgb(0 0 0 / 0.4));
+      /* Opaque enough that white and the gold author names keep 4.5:1 over a light page (the side layout) too. */
+      background: var(--live-shop-chat-background, rgb(0 0 0 / 0.65));
       overflow-wrap: anywhere;
       /* Dark enough to hold the text's contrast over any picture (axe measures against the shadow). */
       text-shadow: 0 1px 2px rgb(0 0 0 / 0.8);

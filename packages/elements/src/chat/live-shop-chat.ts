@@ -65,7 +65,7 @@ export const MUTE_MINUTES = 10;
  * @cssprop [--live-shop-accent-contrast=#ffffff] - Text on the accent.
  * @cssprop [--live-shop-chat-text=#ffffff] - Message text colour.
  * @cssprop [--live-shop-chat-author=#ffd36b] - Author name colour.
- * @cssprop [--live-shop-chat-background=rgb(0 0 0 / 0.4)] - Bubble background.
+ * @cssprop [--live-shop-chat-background=rgb(0 0 0 / 0.65)] - Bubble background.
  * @cssprop [--live-shop-chat-host-background=rgb(225 29 72 / 0.6)] - Host bubble background.
  * @cssprop [--live-shop-chat-input-background=rgb(0 0 0 / 0.35)] - Field background.
  * @cssprop [--live-shop-chat-error=#ffb4b4] - Error text colour.
@@ -107,7 +107,11 @@ export class LiveShopChat extends LitElement {
   readonly #viewer = new StoreController<Viewer | null>(this, () => this.client?.$viewer);
   readonly #pinned = new StoreController<PinnedMessage | null>(this, () => this.client?.$pinnedMessage);
   readonly #pinnedQuestion = new StoreController<Question | null>(this, () => this.client?.$pinnedQuestion);
-  readonly #danmaku = new Danmaku(this, () => this.renderRoot.querySelector<HTMLElement>('[part="danmaku"]'));
+  readonly #danmaku = new Danmaku(
+    this,
+    () => this.renderRoot.querySelector<HTMLElement>('[part="danmaku"]'),
+    () => this.client?.serverNow() ?? Date.now(),
+  );
   readonly #id = `lschat${++instances}`;
   #motionQuery: MediaQueryList | null = null;
 
