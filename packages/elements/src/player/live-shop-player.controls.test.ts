@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { fetchRoom, part, serverUrl } from '../test/helpers.js';
+import { animationsSettled, part, fetchRoom, serverUrl } from '../test/helpers.js';
 import type { LiveShopShelf } from '../shelf/live-shop-shelf.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
@@ -184,6 +184,7 @@ describe('<live-shop-player> controls', () => {
     expect(getComputedStyle(part(shelf, 'base')).backgroundColor).to.equal('rgb(28, 28, 30)');
     el.style.setProperty('--live-shop-surface', '#102030');
     expect(getComputedStyle(part(shelf, 'base')).backgroundColor).to.equal('rgb(16, 32, 48)');
+    await animationsSettled(el);
     await expect(el).to.be.accessible();
   });
 
@@ -192,6 +193,7 @@ describe('<live-shop-player> controls', () => {
       it(`passes an axe accessibility audit in the ${layout} layout, ${theme} theme`, async () => {
         const el = await player({ layout, theme, width: 720 });
         await playing(el);
+        await animationsSettled(el);
         await expect(el).to.be.accessible();
       });
     }

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { part, serverUrl } from '../test/helpers.js';
+import { animationsSettled, part, serverUrl } from '../test/helpers.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
 import { dockForKey, nearestDock, parseDock } from './miniplayer.js';
@@ -74,6 +74,7 @@ describe('<live-shop-player> miniplayer', () => {
     expect(corner(el)).to.equal('bottom-right');
     // The same element, not a copy: the video keeps its state.
     expect(el.isConnected).to.equal(true);
+    await animationsSettled(el);
     await expect(el).to.be.accessible();
 
     part<HTMLButtonElement>(el, 'miniplayer-button').click();
@@ -147,6 +148,7 @@ describe('<live-shop-player> in a right-to-left page', () => {
     const ltr = await pagePlayer();
     const ltrBox = ltr.getBoundingClientRect();
     expect(part(ltr, 'shelf-button').getBoundingClientRect().left).to.be.above(ltrBox.left + ltrBox.width / 2);
+    await animationsSettled(el);
     await expect(el).to.be.accessible();
   });
 });
@@ -190,6 +192,7 @@ describe('<live-shop-player> quality menu', () => {
       // A rendition the stream does not have is refused.
       el.media!.setQuality(7);
       expect(el.media!.$quality.get().selected).to.equal(lowIndex);
+      await animationsSettled(el);
       await expect(el).to.be.accessible();
     } finally {
       URL.revokeObjectURL(url);

@@ -89,3 +89,22 @@ export function part<T extends Element = HTMLElement>(host: Element, name: strin
   if (!found) throw new Error(`<${host.localName}> has no part "${name}"`);
   return found;
 }
+
+/**
+ * Waits (at most `ms`) until no finite animation runs inside `host`'s shadow tree, nested shadow roots included:
+ * an element fading in (a pinned card released by the latency-aligned events) has blended colours that an
+ * axe audit would measure mid-way.
+ */
+export async function animationsSettled(host: Element, ms = 3_000): Promise<void> {
+  const running = (root: ShadowRoot | null | undefined): Animation[] =>
+    root
+      ? [
+          ...root.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity),
+          ...[...root.querySelectorAll('*')].flatMap((element) => running(element.shadowRoot)),
+        ]
+      : [];
+  const deadline = performance.now() + ms;
+  for (let pending = running(host.shadowRoot); pending.length > 0 && performance.now() < deadline; pending = running(host.shadowRoot)) {
+    await Promise.race([Promise.allSettled(pending.map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 100))]);
+  }
+}
