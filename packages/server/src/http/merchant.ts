@@ -9,6 +9,7 @@ import { importCatalog, setStock } from '../merchant/catalog.js';
 import { listOrders, ORDER_PAGE, type OrderFilter } from '../merchant/orders.js';
 import { eraseViewerData } from '../merchant/privacy.js';
 import type { DomainContext } from '../rooms/context.js';
+import { setRoomMedia } from '../rooms/media-config.js';
 import type { DeliveryStatus } from '../store/merchant.js';
 import { authorizeMerchant } from './merchant-auth.js';
 import { mediaTypeOf, readJson, readText } from './merchant-body.js';
@@ -31,6 +32,12 @@ export interface MerchantRoutesOptions {
   roomOrigins?: RoomOrigins;
 }
 
+/** Body of `PUT rooms/:room/media`: the room's HLS playlist and WHEP endpoint (checked by `setRoomMedia`). */
+const RoomMediaBodySchema = v.strictObject({
+  hls: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
+  whep: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
+});
+
 /** Body of `PUT rooms/:room/origins`: the pages that may embed the room, or null for the server-wide list. */
 const RoomOriginsBodySchema = v.strictObject({
   origins: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(MAX_ROOM_ORIGINS))),
@@ -42,7 +49,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], sea
  * The merchant API under `/api/merchant/`: server to server, authenticated by the API key, no CORS
  * (a browser page must never hold the key). Handlers are thin: parse, call a domain function, answer.
  *
- * - `PUT  rooms/:room/catalog` (JSON or CSV) · `PUT rooms/:room/stock` · `GET|PUT rooms/:room/origins`
+ * - `PUT  rooms/:room/catalog` (JSON or CSV) · `PUT rooms/:room/stock` · `GET|PUT rooms/:room/origins` · `PUT rooms/:room/media`
  * - `GET  rooms/:room/orders` · `GET rooms/:room/orders/export?format=csv|json`
  * - `POST orders/:id/fulfil` · `POST orders/:id/refund` · `POST orders/:id/cancel` (the order state machine)
  * - `DELETE customers/:viewerId` (delete-my-data on the customer's behalf)
@@ -58,6 +65,7 @@ export class MerchantRoutes {
       { method: 'PUT', pattern: /^rooms\/([^/]+)\/catalog$/, handler: (req, res, [room]) => this.#catalog(req, res, roomOf(room)) },
       { method: 'PUT', pattern: /^rooms\/([^/]+)\/stock$/, handler: (req, res, [room]) => this.#stock(req, res, roomOf(room)) },
       { method: 'GET', pattern: /^rooms\/([^/]+)\/origins$/, handler: (_req, res, [room]) => this.#origins(res, roomOf(room)) },
+      { method: 'PUT', pattern: /^rooms\/([^/]+)\/media$/, handler: (req, res, [room]) => this.#setMedia(req, res, roomOf(room)) },
       { method: 'PUT', pattern: /^rooms\/([^/]+)\/origins$/, handler: (req, res, [room]) => this.#setOrigins(req, res, roomOf(room)) },
       { method: 'GET', pattern: /^rooms\/([^/]+)\/orders$/, handler: (_req, res, [room], search) => this.#orders(res, roomOf(room), search) },
       {
@@ -117,6 +125,12 @@ export class MerchantRoutes {
     if (mediaTypeOf(req) !== 'application/json') return sendError(res, 'invalid', 'the body must be application/json', 415);
     const units = await readJson(req, StockUpdateSchema, MAX_STOCK_BYTES);
     sendJson(res, 200, { stock: await setStock(this.#options.ctx, roomId, units) });
+  }
+
+  async #setMedia(req: IncomingMessage, res: ServerResponse, roomId: string): Promise<void> {
+    if (mediaTypeOf(req) !== 'application/json') return sendError(res, 'invalid', 'the body must be application/json', 415);
+    const media = await readJson(req, RoomMediaBodySchema, 16 * 1024);
+    sendJson(res, 200, await setRoomMedia(this.#options.ctx, roomId, media));
   }
 
   async #origins(res: ServerResponse, roomId: string): Promise<void> {

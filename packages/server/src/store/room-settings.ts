@@ -13,4 +13,9 @@ export interface RoomSettingsStore {
    * `null` to fall back to the server-wide list. Throws `not_found` when the room does not exist.
    */
   setRoomOrigins(roomId: string, origins: readonly string[] | null): Promise<void>;
+  /**
+   * Points the room at its media: the HLS playlist and the WHEP endpoint players use (an external backend such
+   * as LiveKit, Cloudflare, MediaMTX or an IVS-style HLS origin), `null` for none. Throws `not_found`.
+   */
+  setRoomMedia(roomId: string, media: { hls: string | null; whep: string | null }): Promise<void>;
 }

@@ -155,4 +155,9 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE variants ADD COLUMN image TEXT;
     `,
   },
+  {
+    version: 11,
+    description: "a room's own WHEP endpoint (an external media backend); NULL: the dev relay's while a host publishes",
+    sql: 'ALTER TABLE rooms ADD COLUMN whep TEXT;',
+  },
 ];

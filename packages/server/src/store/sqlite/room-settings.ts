@@ -5,10 +5,12 @@ import { LiveShopServerError } from '../../errors.js';
 export class SqliteRoomSettings {
   readonly #list: Database.Statement<[], { id: string; allowed_origins: string }>;
   readonly #set: Database.Statement<[string | null, string]>;
+  readonly #setMedia: Database.Statement<[string | null, string | null, string]>;
 
   constructor(db: Database.Database) {
     this.#list = db.prepare('SELECT id, allowed_origins FROM rooms WHERE allowed_origins IS NOT NULL');
     this.#set = db.prepare('UPDATE rooms SET allowed_origins = ? WHERE id = ?');
+    this.#setMedia = db.prepare('UPDATE rooms SET hls = ?, whep = ? WHERE id = ?');
   }
 
   listRoomOrigins(): Map<string, readonly string[]> {
@@ -22,6 +24,11 @@ export class SqliteRoomSettings {
 
   setRoomOrigins(roomId: string, origins: readonly string[] | null): void {
     const { changes } = this.#set.run(origins === null ? null : JSON.stringify(origins), roomId);
+    if (changes === 0) throw new LiveShopServerError('not_found', `room "${roomId}" does not exist`);
+  }
+
+  setRoomMedia(roomId: string, media: { hls: string | null; whep: string | null }): void {
+    const { changes } = this.#setMedia.run(media.hls, media.whep, roomId);
     if (changes === 0) throw new LiveShopServerError('not_found', `room "${roomId}" does not exist`);
   }
 }

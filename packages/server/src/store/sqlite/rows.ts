@@ -7,6 +7,8 @@ export interface RoomRow {
   title: string;
   status: RoomInfo['status'];
   hls: string | null;
+  /** Migration 11: the room's own WHEP endpoint, or NULL. */
+  whep?: string | null;
   seq: number;
   pinned_product_id: string | null;
   pinned_at: number | null;
@@ -58,7 +60,7 @@ export interface OrderRow {
 
 /** The room part of a room row. */
 export function toRoomInfo(row: RoomRow): RoomInfo {
-  return { id: row.id, title: row.title, status: row.status, hls: row.hls };
+  return { id: row.id, title: row.title, status: row.status, hls: row.hls, ...(row.whep ? { whep: row.whep } : {}) };
 }
 
 /** Joins products with their variants, keeping catalogue order. */

@@ -232,6 +232,7 @@ class SqliteStore implements Store {
   }
   async listRoomOrigins(): Promise<Map<string, readonly string[]>> { return this.#roomSettings.listRoomOrigins(); }
   async setRoomOrigins(roomId: string, origins: readonly string[] | null): Promise<void> { this.#roomSettings.setRoomOrigins(roomId, origins); }
+  async setRoomMedia(roomId: string, media: { hls: string | null; whep: string | null }): Promise<void> { this.#roomSettings.setRoomMedia(roomId, media); }
 
   // Chat moderation (store/sqlite/moderation.ts).
   get #moderation(): SqliteModeration {
