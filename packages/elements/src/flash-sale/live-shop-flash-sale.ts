@@ -5,6 +5,7 @@ import type { FlashSale, Product } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
 import { messagesOf, money, type Messages } from '../i18n/locale.js';
+import { orderErrorText } from '../i18n/order-errors.js';
 import { formatClock } from './clock.js';
 import { flashSaleStyles } from './live-shop-flash-sale.styles.js';
 import { Ticker } from './ticker.js';
@@ -172,19 +173,9 @@ export class LiveShopFlashSale extends LitElement {
         return state.order?.variantId === sale.variantId ? (state.step === 'paid' ? t.orderPaid : t.flashSaleWon) : '';
       case 'failed':
         if (state.stage !== 'reserve') return '';
-        switch (state.error.code) {
-          case 'sold_out':
-          case 'insufficient_stock':
-            return t.flashSaleSoldOut;
-          case 'limit_reached':
-            return t.limitReached;
-          case 'sale_not_started':
-            return t.saleNotStarted;
-          case 'sale_ended':
-            return t.saleEnded;
-          default:
-            return state.error.message;
-        }
+        // A sale's own words for "gone"; every other order error reads as it does in the sheet.
+        if (state.error.code === 'sold_out' || state.error.code === 'insufficient_stock') return t.flashSaleSoldOut;
+        return orderErrorText(state.error, t) ?? state.error.message;
       default:
         return '';
     }

@@ -6,6 +6,7 @@ import type { Coupon, Customer, Order, Product, Stock, Variant } from '@live-sho
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type CheckoutCloseDetail } from '../events.js';
 import { messagesOf, money, type Messages } from '../i18n/locale.js';
+import { orderErrorText } from '../i18n/order-errors.js';
 import { handleModalKeys } from '../focus.js';
 import { formatClock } from '../flash-sale/clock.js';
 import { Ticker } from '../flash-sale/ticker.js';
@@ -423,26 +424,7 @@ export class QuickCheckout extends LitElement {
       if (error.reason === 'payment_failed') return t.paymentFailed;
     }
     if (error instanceof CartRefusedError) return t.cartRefused(error.message);
-    switch (error.code) {
-      case 'sold_out':
-        return t.soldOutError;
-      case 'insufficient_stock':
-        return t.notEnoughStock;
-      case 'limit_reached':
-        return t.limitReached;
-      case 'sale_not_started':
-        return t.saleNotStarted;
-      case 'sale_ended':
-        return t.saleEnded;
-      case 'expired':
-        return t.reservationGone;
-      case 'network':
-      case 'timeout':
-      case 'closed':
-        return t.connectionProblem;
-      default:
-        return error.message;
-    }
+    return orderErrorText(error, t) ?? error.message;
   }
 
   #variantOption(variant: Variant, stock: Stock | undefined, t: Messages) {
