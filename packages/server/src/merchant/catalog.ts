@@ -2,6 +2,7 @@ import type { CatalogImport, CatalogResult, StockUpdate } from '@live-shop/proto
 import { LiveShopServerError } from '../errors.js';
 import { commerceOf } from '../commerce/service.js';
 import type { DomainContext } from '../rooms/context.js';
+import { invalidateSnapshot } from '../rooms/snapshot-cache.js';
 
 /**
  * Imports or updates a room's catalogue: products and variants are upserted by id in one transaction,
@@ -15,6 +16,8 @@ import type { DomainContext } from '../rooms/context.js';
 export async function importCatalog(ctx: DomainContext, roomId: string, catalog: CatalogImport): Promise<CatalogResult> {
   assertUniqueIds(catalog);
   const result = await ctx.store.importCatalog(roomId, catalog, ctx.now());
+  // Names, prices and media change without a room event: joins after this must not get the shared old snapshot.
+  invalidateSnapshot(ctx, roomId);
   // Nobody can be watching a room that did not exist: its first viewers get the stock in their snapshot.
   if (!result.roomCreated) await announceStock(ctx, roomId, result.stock);
   return result;

@@ -1,7 +1,7 @@
 import type { RoomEvent, Snapshot } from '@live-shop/protocol';
 import { LiveShopServerError } from '../errors.js';
 import type { DomainContext } from './context.js';
-import { getSnapshot } from './snapshot.js';
+import { sharedSnapshot } from './snapshot-cache.js';
 
 /** How far back a reconnecting client can be brought up to date by replaying events instead of a snapshot. */
 export interface ReplayWindow {
@@ -23,7 +23,7 @@ export interface ResumePoint {
 /** How a joining client is brought up to date. */
 export type JoinPlan =
   | { recovered: true; epoch: string; events: RoomEvent[]; seq: number }
-  | { recovered: false; epoch: string; snapshot: Snapshot; seq: number };
+  | { recovered: false; epoch: string; snapshot: Snapshot; /** `snapshot` as JSON (shared by joins). */ snapshotText: string; seq: number };
 
 /**
  * Decides between replaying the events a client missed and sending a fresh snapshot.
@@ -48,6 +48,6 @@ export async function planJoin(ctx: DomainContext, roomId: string, from: ResumeP
       return { recovered: true, epoch, events, seq: events.at(-1)?.seq ?? lastSeq };
     }
   }
-  const snapshot = await getSnapshot(ctx, roomId);
-  return { recovered: false, epoch, snapshot, seq: snapshot.seq };
+  const { snapshot, text } = await sharedSnapshot(ctx, roomId, position.seq);
+  return { recovered: false, epoch, snapshot, snapshotText: text, seq: snapshot.seq };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import {
   parseClientFrame,
@@ -18,14 +19,25 @@ import { planJoin, type ReplayWindow } from '../rooms/resume.js';
 import { assertNotBanned } from '../rooms/moderation.js';
 import { COMMANDS, type CommandFrame, type CommandHandler, type CommandTable, type CommandType, type Session } from './commands.js';
 import { DEFAULT_RATE_LIMITS, TokenBucket, type ConnectionLimits } from './rate-limit.js';
+import type { FanoutBatch, FanoutMember } from './room-fanout.js';
+
+/** A connection's place in a room's fan-out, from {@link ConnectionDeps.join}. */
+export interface RoomMembership {
+  /** Number of the room's last queued fan-out item at the time of joining: the socket takes what follows. */
+  readonly startAfter: number;
+  /** Hands this connection the room's queued frames now (before its own ack goes out). */
+  takeQueued(): void;
+  /** Leaves the room's fan-out. */
+  leave(): void;
+}
 
 /** What a connection needs from the server around it. */
 export interface ConnectionDeps {
   ctx: DomainContext;
   secret: string;
   logger: Logger;
-  /** Adds the connection to the room's fan-out; returns the function that removes it. `actor`: who joins (for join notices and bans). */
-  join(connection: Connection, roomId: string, actor: Actor): () => void;
+  /** Adds the connection to the room's fan-out. `actor`: who joins (for join notices and bans). */
+  join(connection: Connection, roomId: string, actor: Actor): RoomMembership;
   /** Adds hearts to the room's next `reactions.burst`. */
   react(roomId: string, count: number): void;
   /** Whether the page that opened this socket (its Origin) may join the room: the room's own allowed origins. */
@@ -60,12 +72,14 @@ function defaultName(role: Role): string {
  * Frames are handled one at a time in arrival order, so acks come back in command order.
  * A bad frame gets an error ack; the socket stays open.
  */
-export class Connection {
+export class Connection implements FanoutMember {
   /** When the peer was last heard from (any frame or pong), `performance.now()` ms. */
   #lastHeardAt = performance.now();
   /** When the outstanding heartbeat ping left, or null when none waits for an answer. */
   #pingSentAt: number | null = null;
   readonly #socket: WebSocket;
+  /** The TCP socket under {@link #socket}: pre-framed room frames are written to it directly (see RoomFanout). */
+  readonly #raw: Duplex;
   readonly #deps: ConnectionDeps;
   readonly #frames: TokenBucket;
   /** One bucket per command type that has a limit, made on first use. */
@@ -74,7 +88,9 @@ export class Connection {
   #state: State = 'new';
   #roomId: string | null = null;
   #actor: Actor | null = null;
-  #leave: (() => void) | null = null;
+  #membership: RoomMembership | null = null;
+  /** Last fan-out item of the room this socket took (sent, queued while joining, or skipped as already sent). */
+  #lastItem = 0;
   /** Events that arrive while the snapshot is being read; flushed after `welcome`. */
   #pending: RoomEvent[] = [];
   /** Highest room seq sent on this socket: no event leaves twice, whichever path (replay, pending, live) brings it. */
@@ -83,8 +99,13 @@ export class Connection {
   #terminateTimer: NodeJS.Timeout | undefined;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(socket: WebSocket, deps: ConnectionDeps) {
+  /**
+   * `raw` is the stream `socket` runs on (the one given to `WebSocketServer.handleUpgrade`). The server never
+   * uses permessage-deflate, so `ws` writes every frame synchronously and raw writes keep their order with its own.
+   */
+  constructor(socket: WebSocket, raw: Duplex, deps: ConnectionDeps) {
     this.#socket = socket;
+    this.#raw = raw;
     this.#deps = deps;
     this.#frames = new TokenBucket((deps.limits ?? DEFAULT_RATE_LIMITS).frames);
     socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
@@ -98,25 +119,42 @@ export class Connection {
     return this.#socket;
   }
 
-  /** Delivers a room event; `text` is the event already serialised once for every member of the room. */
-  deliver(event: RoomEvent, text: string): void {
-    if (this.#state === 'joining') this.#pending.push(event);
-    else if (this.#state === 'joined') this.#sendEvent(event, text);
-  }
-
   /**
-   * Delivers an ephemeral frame (`reactions.burst`, `viewers.count`): only once joined, never queued for a
-   * joining socket (its welcome carries the count; a missed heart does not matter), never deduplicated.
+   * Takes a batch of the room's fan-out. Room events go out unless this socket already carried them (a replayed
+   * event may also come live); while joining they wait for the welcome. Ephemeral frames (`reactions.burst`,
+   * `viewers.count`) go only to joined sockets (the welcome carries the count; a missed heart does not matter).
+   * The common case — everything in the batch is new — is one write of bytes shared by the whole room.
    */
-  deliverEphemeral(text: string): void {
-    if (this.#state === 'joined') this.#sendText(text);
+  receive(batch: FanoutBatch): void {
+    const { items } = batch;
+    const lastNo = items[items.length - 1]?.no ?? 0;
+    if (lastNo <= this.#lastItem) return;
+    if (this.#state === 'joining') {
+      for (const item of items) if (item.no > this.#lastItem && item.event !== null) this.#pending.push(item.event);
+    } else if (this.#state === 'joined') {
+      const allNew = items[0]!.no > this.#lastItem && (batch.firstSeq === 0 || batch.firstSeq > this.#sentSeq);
+      if (allNew && batch.bytes !== null) {
+        if (batch.lastSeq !== 0) this.#sentSeq = batch.lastSeq;
+        this.#write(batch.bytes);
+      } else {
+        for (const item of items) {
+          if (item.no <= this.#lastItem) continue;
+          if (item.event !== null) {
+            if (item.event.seq <= this.#sentSeq) continue;
+            this.#sentSeq = item.event.seq;
+          }
+          this.#write(item.frame);
+        }
+      }
+    }
+    this.#lastItem = lastNo;
   }
 
   /** Sends a room event unless this socket already carried it (a replayed event may also come live). */
-  #sendEvent(event: RoomEvent, text?: string): void {
+  #sendEvent(event: RoomEvent): void {
     if (event.seq <= this.#sentSeq) return;
     this.#sentSeq = event.seq;
-    this.#sendText(text ?? JSON.stringify(event));
+    this.#sendText(JSON.stringify(event));
   }
 
   #heard(): void {
@@ -234,7 +272,8 @@ export class Connection {
     // Join the fan-out before reading the log or the snapshot so nothing published in between is lost;
     // events the snapshot or the replay already include are dropped by seq (#sendEvent).
     this.#state = 'joining';
-    this.#leave = this.#deps.join(this, frame.room, { role, name, subject });
+    this.#membership = this.#deps.join(this, frame.room, { role, name, subject });
+    this.#lastItem = this.#membership.startAfter;
     try {
       const plan = await planJoin(this.#deps.ctx, frame.room, frame, this.#deps.replay);
       if (this.#state !== 'joining') return;
@@ -248,14 +287,16 @@ export class Connection {
         for (const event of plan.events) this.#sendEvent(event);
       } else {
         this.#sentSeq = plan.snapshot.seq;
-        this.#send({ ...base, recovered: false, snapshot: plan.snapshot });
+        // The snapshot's JSON is shared by every join at this log position: splice it in instead of serialising it again.
+        const head = JSON.stringify({ ...base, recovered: false } satisfies Omit<Extract<ServerFrame, { t: 'welcome'; recovered: false }>, 'snapshot'>);
+        this.#sendText(`${head.slice(0, -1)},"snapshot":${plan.snapshotText}}`);
       }
       this.#state = 'joined';
       for (const event of this.#pending) this.#sendEvent(event);
     } catch (error) {
       if (this.#state === 'joining') this.#state = 'new';
-      this.#leave?.();
-      this.#leave = null;
+      this.#membership?.leave();
+      this.#membership = null;
       throw error;
     } finally {
       this.#pending = [];
@@ -279,12 +320,24 @@ export class Connection {
   }
 
   #send(frame: ServerFrame): void {
+    // Room events this socket's command produced are still in the room's queue: they leave before its ack.
+    if (this.#state === 'joined') this.#membership?.takeQueued();
     this.#sendText(JSON.stringify(frame));
   }
 
   #sendText(text: string): void {
+    if (this.#writable()) this.#socket.send(text);
+  }
+
+  /** Writes bytes that are already a WebSocket frame (or several). */
+  #write(bytes: Buffer): void {
+    if (this.#writable()) this.#raw.write(bytes);
+  }
+
+  /** Whether the socket is open and keeping up; closes a slow consumer (and says no). */
+  #writable(): boolean {
     const socket = this.#socket;
-    if (socket.readyState !== WebSocket.OPEN) return;
+    if (socket.readyState !== WebSocket.OPEN) return false;
     if (socket.bufferedAmount > this.#deps.maxBufferedBytes) {
       // A reader this far behind would make us hold its backlog forever; let it reconnect (and resume) instead.
       this.#deps.logger.warn('closing a slow websocket', { room: this.#roomId, buffered: socket.bufferedAmount });
@@ -292,16 +345,16 @@ export class Connection {
       // The close frame waits behind the backlog the reader is not reading; do not wait for it for long.
       this.#terminateTimer = setTimeout(() => socket.terminate(), SLOW_CONSUMER_GRACE_MS);
       this.#terminateTimer.unref();
-      return;
+      return false;
     }
-    socket.send(text);
+    return true;
   }
 
   #onClose(): void {
     clearTimeout(this.#terminateTimer);
     this.#state = 'closed';
     this.#pending = [];
-    this.#leave?.();
-    this.#leave = null;
+    this.#membership?.leave();
+    this.#membership = null;
   }
 }

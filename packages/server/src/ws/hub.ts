@@ -11,7 +11,8 @@ import type { Actor, DomainContext } from '../rooms/context.js';
 import { Presence } from '../rooms/presence.js';
 import { ReactionAggregator } from '../rooms/reactions.js';
 import { DEFAULT_REPLAY_WINDOW, type ReplayWindow } from '../rooms/resume.js';
-import { Connection } from './connection.js';
+import { Connection, type RoomMembership } from './connection.js';
+import { RoomFanout } from './room-fanout.js';
 import type { ConnectionLimits } from './rate-limit.js';
 
 /** Default server ping interval: a peer that vanished without a close is dropped within 3 to 6 s. */
@@ -51,13 +52,14 @@ export interface HubOptions {
 }
 
 interface RoomMembers {
-  members: Set<Connection>;
+  fanout: RoomFanout<Connection>;
   unsubscribe: () => void;
 }
 
 /**
  * Accepts WebSocket upgrades on {@link WS_PATH} and fans room events out to the sockets in each room.
- * One bus subscription per room with members; each event is serialised once for all of them.
+ * One bus subscription per room with members; each event is serialised and framed once for all of them
+ * ({@link RoomFanout}), and a busy server sends the frames that piled up to each socket in one write.
  */
 export class Hub {
   readonly #options: HubOptions;
@@ -104,7 +106,7 @@ export class Hub {
       return refuse(socket, 403, 'Forbidden', 'this origin may not connect');
     }
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(ws, {
+      const connection = new Connection(ws, socket, {
         ctx: this.#options.ctx,
         secret: this.#options.secret,
         logger: this.#options.logger,
@@ -134,37 +136,44 @@ export class Hub {
     await Promise.race([Promise.all(closed), new Promise<void>((done) => (timer = setTimeout(done, graceMs)))]);
     clearTimeout(timer);
     for (const ws of sockets) ws.terminate();
-    for (const room of this.#rooms.values()) room.unsubscribe();
+    for (const room of this.#rooms.values()) {
+      room.unsubscribe();
+      room.fanout.dispose();
+    }
     this.#rooms.clear();
     await new Promise<void>((done) => this.#wss.close(() => done()));
   }
 
-  #join(connection: Connection, roomId: string, actor: Actor): () => void {
+  #join(connection: Connection, roomId: string, actor: Actor): RoomMembership {
     let room = this.#rooms.get(roomId);
     if (!room) {
-      const members = new Set<Connection>();
+      const fanout = new RoomFanout<Connection>();
       const unsubscribe = this.#options.bus.subscribe(roomId, (event) => {
-        const text = JSON.stringify(event);
-        for (const member of members) member.deliver(event, text);
-        if (event.t === 'chat.banned') void this.#closeBanned(roomId, members, event.authorId);
+        fanout.publishEvent(event);
+        if (event.t === 'chat.banned') void this.#closeBanned(roomId, fanout.members, event.authorId);
       });
-      room = { members, unsubscribe };
+      room = { fanout, unsubscribe };
       this.#rooms.set(roomId, room);
     }
     const joined = room;
-    joined.members.add(connection);
+    joined.fanout.members.add(connection);
     this.#actors.set(connection, actor);
     this.#presence.join(roomId);
     if (actor.role === 'viewer') this.#notices.join(roomId, actor.subject, actor.name);
-    return () => {
-      if (!joined.members.delete(connection)) return;
-      this.#actors.delete(connection);
-      this.#presence.leave(roomId);
-      if (joined.members.size === 0 && this.#rooms.get(roomId) === joined) {
-        joined.unsubscribe();
-        this.#rooms.delete(roomId);
-        this.#notices.forget(roomId);
-      }
+    return {
+      startAfter: joined.fanout.lastNo,
+      takeQueued: () => joined.fanout.flushTo(connection),
+      leave: () => {
+        if (!joined.fanout.members.delete(connection)) return;
+        this.#actors.delete(connection);
+        this.#presence.leave(roomId);
+        if (joined.fanout.members.size === 0 && this.#rooms.get(roomId) === joined) {
+          joined.unsubscribe();
+          joined.fanout.dispose();
+          this.#rooms.delete(roomId);
+          this.#notices.forget(roomId);
+        }
+      },
     };
   }
 
@@ -184,10 +193,7 @@ export class Hub {
 
   /** Sends a frame that is not a room event (no seq, not logged) to the room's sockets on this server, serialised once. */
   #broadcastEphemeral(roomId: string, frame: EphemeralFrame): void {
-    const room = this.#rooms.get(roomId);
-    if (!room) return;
-    const text = JSON.stringify(frame);
-    for (const member of room.members) member.deliverEphemeral(text);
+    this.#rooms.get(roomId)?.fanout.publishEphemeral(JSON.stringify(frame));
   }
 
   #beat(): void {
