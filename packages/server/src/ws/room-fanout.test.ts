@@ -37,6 +37,12 @@ class Recorder implements FanoutMember {
   }
 }
 
+/** `Array.prototype.findLastIndex` (ES2023, past this project's `lib`). */
+function lastIndexWhere<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  return -1;
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('encodeTextFrame', () => {
@@ -125,7 +131,7 @@ describe('fan-out over real sockets', () => {
       const ack = await host.request({ t: 'product.pin', productId });
       assert.equal(ack.t === 'ack' && ack.ok, true);
       const ackAt = host.frames.indexOf(ack);
-      const pinAt = host.frames.findLastIndex((f) => f.t === 'product.pinned' && f.pin.productId === productId);
+      const pinAt = lastIndexWhere(host.frames, (f) => f.t === 'product.pinned' && f.pin.productId === productId);
       assert.ok(pinAt >= 0 && pinAt < ackAt, `pin of ${productId} (frame ${pinAt}) came before its ack (frame ${ackAt})`);
     }
   });
@@ -142,7 +148,7 @@ describe('fan-out over real sockets', () => {
     // Pins past the host's rate limit are refused (rate_limited); the others must each arrive once, in order.
     const accepted = pins.filter((_, i) => host.frames.some((f) => f.t === 'ack' && f.id === `burst-${i}` && f.ok));
     assert.ok(accepted.length >= 10, `${accepted.length} pins accepted`);
-    const last = host.frames.findLast((f) => f.t === 'product.pinned');
+    const last = host.frames[lastIndexWhere(host.frames, (f) => f.t === 'product.pinned')];
     assert.ok(last && last.t === 'product.pinned');
     for (const viewer of viewers) {
       await viewer.waitFor((f) => f.t === 'product.pinned' && f.seq === last.seq, 'last pin at a viewer', 10_000);
