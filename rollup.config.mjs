@@ -5,6 +5,7 @@ import { builtinModules } from 'node:module';
 import { readFileSync, rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const tsconfig = 'tsconfig.base.json';
 
@@ -57,7 +58,11 @@ const cdn = {
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
     productionEnv(),
-    esbuild({ tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),
+    // lit's css/html/svg template text: esbuild keeps it as written (comments, indentation).
+    minifyTemplates(),
+    // charset utf8: the Chinese strings as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6); a module
+    // script is always decoded as UTF-8, whatever the server's Content-Type says.
+    esbuild({ tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none', charset: 'utf8' }),
   ],
   output: {
     dir: 'packages/elements/dist/cdn',

@@ -7,13 +7,21 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
-/** Brotli budget for what loads before any video plays (define + lit + core + protocol). */
-// Was 40 KiB while the entry held the player, card, chat and core. Since 2026-11-25 it also carries the client
-// side of moderation, engagement, notices and the commerce state machine (45.5 KiB measured after moving the
-// checkout sheet, the bag, the flash-sale banner, the engagement overlays, Q&A, 360° and 3D out to lazy
-// chunks). The gate is 48 KiB so growth is still caught; the target stays 40 KiB: next are per-feature string
-// tables (the zh-CN/en dictionary is 15 KB raw, both languages always loaded) and lazy danmaku / miniplayer.
-const INITIAL_BUDGET_BROTLI = 48 * 1024;
+/**
+ * Brotli budget, in bytes, for what loads before any video plays: live-shop.js and the chunks it imports
+ * statically (define + lit + core + protocol), each compressed on its own as a server would send it.
+ */
+// Issue 5: "initial script-tag load of all elements + core ≤ 40 KB brotli", read strictly: 40,000 bytes.
+// History: 40 KiB while the entry held the player, card, chat and core; 48 KiB (45.5 KiB measured) once it also
+// carried the client side of moderation, engagement, notices and the commerce state machine. Session 3 brought
+// it back down to 41,803 bytes: the strings of lazily loaded elements load with their chunks (per-feature
+// messages modules), the danmaku and the miniplayer's drag/keys load on first use, and the css/html templates are
+// minified at build (scripts/minify-templates.mjs). The gate is that figure plus room for the work in flight, so
+// growth is caught; it goes to the target, TARGET_BROTLI, once the core's share shrinks (the checkout state
+// machine and the check of outgoing commands against every client frame schema are the next candidates: about
+// 1.7 KB and 1 KB). See bench/README.md for the figures.
+const TARGET_BROTLI = 40_000;
+const INITIAL_BUDGET_BROTLI = 42_500;
 
 const require = createRequire(import.meta.url);
 const cdnDir = 'packages/elements/dist/cdn';
@@ -44,13 +52,18 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const rows = [];
 const add = (name, file, note) => rows.push({ name, note, ...sizes(readFileSync(file)) });
 
-/** The chunks `entry` imports, statically or lazily, followed to the end (relative `./x.js` specifiers of rollup's output). */
-function chunksOf(entry) {
+/**
+ * The chunks `entry` imports, followed to the end (relative `./x.js` specifiers of rollup's output): all of
+ * them, or with `staticOnly` only those of `import … from` / `export … from` — what the browser fetches before
+ * the entry runs — and not the `import()` of lazy chunks.
+ */
+function chunksOf(entry, staticOnly = false) {
+  const specifier = staticOnly ? /\b(?:import|export)\s*(?:[\w$*{},\s]*\bfrom\s*)?["']\.\/([\w.-]+\.js)["']/g : /["']\.\/([\w.-]+\.js)["']/g;
   const seen = new Set([entry]);
   const queue = [entry];
   while (queue.length > 0) {
     const code = readFileSync(join(cdnDir, queue.shift()), 'utf8');
-    for (const [, name] of code.matchAll(/["']\.\/([\w.-]+\.js)["']/g)) {
+    for (const [, name] of code.matchAll(specifier)) {
       if (!seen.has(name) && existsSync(join(cdnDir, name))) {
         seen.add(name);
         queue.push(name);
@@ -62,8 +75,12 @@ function chunksOf(entry) {
 
 const files = readdirSync(cdnDir).filter((f) => f.endsWith('.js'));
 const scriptTag = chunksOf('live-shop.js');
+const initialFiles = chunksOf('live-shop.js', true);
 add('live-shop.js (initial)', join(cdnDir, 'live-shop.js'), 'ours: loads with the page');
-for (const file of files.filter((f) => f !== 'live-shop.js' && scriptTag.has(f))) {
+for (const file of files.filter((f) => f !== 'live-shop.js' && initialFiles.has(f))) {
+  add(file, join(cdnDir, file), 'ours: static import of the entry, loads with the page');
+}
+for (const file of files.filter((f) => scriptTag.has(f) && !initialFiles.has(f))) {
   add(file, join(cdnDir, file), file.startsWith('hls') ? 'ours: lazy, only when HLS plays via MSE' : 'ours: lazy chunk');
 }
 // Served from the same folder but never loaded by live-shop.js: the core alone, for headless pages.
@@ -90,14 +107,17 @@ console.log('\nScript-tag bundle size (KiB)\n');
 console.log(`${'file'.padEnd(34)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}  note`);
 for (const row of rows) console.log(`${row.name.padEnd(34)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}  ${row.note}`);
 
-const initial = rows[0];
+// The entry and its static imports: rows[0] and the rows right after it.
+const initialBrotli = rows.slice(0, initialFiles.size).reduce((sum, row) => sum + row.brotli, 0);
 const peer = rows.find((row) => row.name === 'peer: hls.min.js');
 console.log(
-  `\ninitial download: ${kb(initial.brotli).trim()} KiB brotli (budget ${INITIAL_BUDGET_BROTLI / 1024} KiB); ` +
-    `${((initial.brotli / peer.brotli) * 100).toFixed(0)}% of hls.js alone`,
+  `\ninitial download: ${initialBrotli.toLocaleString('en')} bytes brotli (${(initialBrotli / 1024).toFixed(1)} KiB, ` +
+    `${initialFiles.size} file${initialFiles.size === 1 ? '' : 's'}; budget ${INITIAL_BUDGET_BROTLI.toLocaleString('en')} bytes, ` +
+    `target ${TARGET_BROTLI.toLocaleString('en')}); ` +
+    `${((initialBrotli / peer.brotli) * 100).toFixed(0)}% of hls.js alone`,
 );
 if (stale.length > 0) console.log(`(${stale.length} file(s) in ${cdnDir} left from earlier builds, not measured: ${stale.join(', ')})`);
-if (process.argv.includes('--check') && initial.brotli > INITIAL_BUDGET_BROTLI) {
-  console.error(`over budget by ${initial.brotli - INITIAL_BUDGET_BROTLI} bytes`);
+if (process.argv.includes('--check') && initialBrotli > INITIAL_BUDGET_BROTLI) {
+  console.error(`over budget by ${initialBrotli - INITIAL_BUDGET_BROTLI} bytes`);
   process.exit(1);
 }

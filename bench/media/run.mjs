@@ -4,9 +4,17 @@
 // one run on one real server with one Chromium.
 //   npm run bench:media [-- --runs 7 --g2g-seconds 10]
 // Needs `npm run build` (the script-tag bundle and the studio's core bundle). Everything binds 127.0.0.1.
-// Figures are wall-clock on a shared machine: read the medians, and compare rows of the same run.
+// Figures are wall-clock on a shared machine: read the medians, and compare rows of the same run (the HLS
+// rows take turns page load by page load, so a burst of other work on the machine hits them alike).
+//
+// Overhead of the player over the peer, per HLS row and per measure, is (player p50 / bare p50 − 1):
+//   "page": navigation start → first presented frame: everything a viewer waits for, including loading
+//           the bundle and (without `src`) connecting to the room to learn which stream to play;
+//   "play": play() → first presented frame: the HLS transport alone (the bare page calls video.play()
+//           right after hls.loadSource(), the player's $media.ttffMs counts from MediaController.play()).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,10 +42,14 @@ const hlsModule = readFileSync(join(require.resolve('hls.js/package.json'), '..'
 // ---- pages, served by a small page server of their own on another 127.0.0.1 port: a merchant's page
 // on another origin, as in production (the live-shop server allows localhost origins by default) ----
 
-/** The merchant's page, reduced to the player. TTFF: navigation start → the player's first frame. */
-const playerPage = (server) => `<!doctype html><meta charset="utf-8">
+/**
+ * The merchant's page, reduced to the player. TTFF: navigation start → the player's first frame. With `src`
+ * the page names the stream (as a merchant that knows its HLS URL can), so the player need not wait for the
+ * room's snapshot to start it.
+ */
+const playerPage = (server, src = null) => `<!doctype html><meta charset="utf-8">
 <script type="module" src="${server}/cdn/live-shop.js"></script>
-<live-shop-player server="${server}" room="demo" muted></live-shop-player>
+<live-shop-player server="${server}" room="demo" muted${src ? ` src="${src}"` : ''}></live-shop-player>
 <script type="module">
   const player = document.querySelector('live-shop-player');
   window.__result = new Promise((resolve) => {
@@ -67,7 +79,8 @@ const barePage = (server) => `<!doctype html><meta charset="utf-8">
       const now = performance.now();
       resolve({ pageMs: now, playMs: Math.round(now - playStart), transport: 'hls.js (bare)' });
     });
-    const hls = new Hls({ enableWorker: true, lowLatencyMode: false });
+    // The settings of packages/core/src/media/hls.ts (HlsJsTransport), so the rows compare the player, not hls.js.
+    const hls = new Hls({ enableWorker: true, lowLatencyMode: false, startFragPrefetch: true, liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 10 });
     hls.attachMedia(video);
     hls.loadSource('${server}/media/demo/live.m3u8');
     video.play();
@@ -152,24 +165,29 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
 
-async function ttffRuns(context, url, label) {
-  const results = [];
-  for (let run = 0; run < RUNS; run++) {
-    const page = await context.newPage();
-    try {
-      await page.goto(url);
-      const result = await page.evaluate(
-        (timeoutMs) => Promise.race([window.__result, new Promise((_, reject) => setTimeout(() => reject(new Error('no first frame')), timeoutMs))]),
-        FIRST_FRAME_TIMEOUT_MS,
-      );
-      results.push(result);
-    } catch (error) {
-      throw new Error(`${label}, run ${run + 1}: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      await page.close();
-    }
+/** One page load of `url` in a new tab: its first-frame result. */
+async function ttffOnce(context, url, label, run) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    return await page.evaluate(
+      (timeoutMs) => Promise.race([window.__result, new Promise((_, reject) => setTimeout(() => reject(new Error('no first frame')), timeoutMs))]),
+      FIRST_FRAME_TIMEOUT_MS,
+    );
+  } catch (error) {
+    throw new Error(`${label}, run ${run + 1}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await page.close();
   }
-  return { label, results };
+}
+
+/** RUNS page loads of each `{ label, url }`, taking turns (a, b, c, a, b, c, …); one row per target. */
+async function ttffRows(context, targets) {
+  const rows = targets.map(({ label }) => ({ label, results: [] }));
+  for (let run = 0; run < RUNS; run++) {
+    for (const [index, { label, url }] of targets.entries()) rows[index].results.push(await ttffOnce(context, url, label, run));
+  }
+  return rows;
 }
 
 function hostToken() {
@@ -181,6 +199,7 @@ const pages = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0];
   const send = (type, body) => res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(body);
   if (path === '/player.html') return send('text/html; charset=utf-8', playerPage(server.url));
+  if (path === '/player-src.html') return send('text/html; charset=utf-8', playerPage(server.url, '/media/demo/live.m3u8'));
   if (path === '/bare-hls.html') return send('text/html; charset=utf-8', barePage(server.url));
   if (path === '/publisher.html') return send('text/html; charset=utf-8', publisherPage(server.url));
   if (path === '/hls.mjs') return send('text/javascript', hlsModule);
@@ -188,22 +207,26 @@ const pages = createServer((req, res) => {
 });
 await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
 const site = `http://127.0.0.1:${pages.address().port}`;
+const loadBefore = loadavg();
 const browser = await launchChromium();
 try {
   const context = await browser.newContext();
 
-  // Warm-up (one load of each, not counted): the first load compiles the bundles and fills the cache.
-  await ttffRuns(context, `${site}/bare-hls.html`, 'warm-up').catch(() => {});
-  const rows = [];
+  // Warm-up (one load of each page, not counted): the first loads compile the bundles and fill the cache.
+  for (const page of ['bare-hls', 'player', 'player-src']) await ttffOnce(context, `${site}/${page}.html`, 'warm-up', 0).catch(() => {});
   // HLS while nobody publishes (the snapshot has no WHEP endpoint, so the player goes straight to HLS).
-  rows.push(await ttffRuns(context, `${site}/player.html`, '<live-shop-player> HLS'));
-  rows.push(await ttffRuns(context, `${site}/bare-hls.html`, 'bare hls.js page (peer)'));
+  const [playerHls, playerSrc, bare] = await ttffRows(context, [
+    { label: '<live-shop-player> HLS', url: `${site}/player.html` },
+    { label: '<live-shop-player src> HLS', url: `${site}/player-src.html` },
+    { label: 'bare hls.js page (peer)', url: `${site}/bare-hls.html` },
+  ]);
 
   const publisher = await context.newPage();
   await publisher.goto(`${site}/publisher.html`);
   const state = await publisher.evaluate(([url, token]) => window.startPublishing(url, token), [`${server.url}/whip/demo`, await hostToken()]);
   if (state !== 'live') throw new Error(`the publisher did not go live (${state})`);
-  rows.unshift(await ttffRuns(context, `${site}/player.html`, '<live-shop-player> WHEP'));
+  const [whep] = await ttffRows(context, [{ label: '<live-shop-player> WHEP', url: `${site}/player.html` }]);
+  const rows = [whep, playerHls, playerSrc, bare];
 
   const viewer = await context.newPage();
   await viewer.goto(`${site}/player.html`);
@@ -216,7 +239,10 @@ try {
 
   // ---- report ----
   const ms = (value) => (Number.isFinite(value) ? String(Math.round(value)) : '–').padStart(7);
+  const loadAfter = loadavg();
+  const load = (values) => values.map((value) => value.toFixed(2)).join(' ');
   console.log(`\nMedia bench: Chromium ${browser.version()}, server and browser on 127.0.0.1, ${RUNS} page loads per row`);
+  console.log(`load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)} (this machine has other work: compare rows of one run)`);
   console.log('TTFF "page": navigation start → first presented frame; "play": play() → first frame (player: $media.ttffMs)\n');
   console.log(`${'path'.padEnd(30)}${'page p50'.padStart(9)}${'p95'.padStart(7)}${'play p50'.padStart(10)}${'p95'.padStart(7)}  transport`);
   for (const row of rows) {
@@ -225,9 +251,15 @@ try {
     const transports = [...new Set(row.results.map((r) => r.transport))].join(', ');
     console.log(`${row.label.padEnd(30)}  ${ms(percentile(page, 50))}${ms(percentile(page, 95))}   ${ms(percentile(play, 50))}${ms(percentile(play, 95))}  ${transports}`);
   }
-  const [whep, playerHls, bare] = rows;
-  const overhead = (percentile(playerHls.results.map((r) => r.pageMs), 50) / percentile(bare.results.map((r) => r.pageMs), 50) - 1) * 100;
-  console.log(`\nplayer HLS vs bare hls.js (page p50): ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}% (target ≤ 5%; the player also loads lit, the core and the room snapshot)`);
+  const p50 = (row, key) => percentile(row.results.map((r) => r[key]), 50);
+  const overhead = (row, key) => {
+    const value = (p50(row, key) / p50(bare, key) - 1) * 100;
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}% (${Math.round(p50(row, key) - p50(bare, key))} ms)`;
+  };
+  console.log('\noverhead over the bare hls.js page, p50 (target ≤ 5%):');
+  for (const row of [playerHls, playerSrc]) {
+    console.log(`  ${row.label.padEnd(28)} page ${overhead(row, 'pageMs').padEnd(18)} play ${overhead(row, 'playMs')}`);
+  }
   console.log(`WHEP TTFF play p50 ${Math.round(percentile(whep.results.map((r) => r.playMs), 50))} ms (target ≤ 500 ms); HLS TTFF play p50 ${Math.round(percentile(playerHls.results.map((r) => r.playMs), 50))} ms (target ≤ 1500 ms)`);
   const samples = g2g.samples;
   console.log(

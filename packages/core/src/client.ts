@@ -229,7 +229,7 @@ export class LiveShopClient {
     this.checkout = new Checkout({
       placeOrder: (input) => this.placeOrder(input),
       reserve: (request) => this.reserveOrder(request),
-      confirm: (orderId, customer) => this.confirmOrder(orderId, customer),
+      confirm: (orderId, customer, couponId) => this.confirmOrder(orderId, customer, couponId),
       cancel: (orderId) => this.cancelOrder(orderId),
       now: () => this.serverNow(),
       handoff: () => this.#payment,
@@ -491,9 +491,13 @@ export class LiveShopClient {
     return this.#order(await this.#connection.command({ t: 'order.reserve', reserve }));
   }
 
-  /** Adds the customer to this viewer's reserved order (`order.checkout`); resolves with it (`pending_payment`). */
-  async confirmOrder(orderId: string, customer: Customer): Promise<Order> {
-    return this.#order(await this.#connection.command({ t: 'order.checkout', orderId, customer }));
+  /**
+   * Adds the customer to this viewer's reserved order (`order.checkout`); resolves with it (`pending_payment`) and
+   * the server's `subtotal`, `discount` and `total`. `couponId`: apply that coupon (`coupon_invalid` when it cannot
+   * apply; the order stays reserved), `null` none, absent keep the order's.
+   */
+  async confirmOrder(orderId: string, customer: Customer, couponId?: string | null): Promise<Order> {
+    return this.#order(await this.#connection.command({ t: 'order.checkout', orderId, customer, ...(couponId === undefined ? {} : { couponId }) }));
   }
 
   /** Gives up this viewer's reserved or pending order (`order.cancel`): its units go back to stock. */

@@ -27,7 +27,9 @@ export {
   type CheckoutDeps,
   type CheckoutOpenOptions,
   type ConfirmOptions,
+  type OrderTotals,
   type PlaceOrder,
+  orderTotals,
 } from './commerce/checkout.js';
 export {
   HandoffError,

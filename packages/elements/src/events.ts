@@ -126,6 +126,19 @@ export interface MiniplayerToggleDetail {
   miniplayer: boolean;
 }
 
+/**
+ * Detail of `live-shop-pip-toggle`: the player put its video in picture-in-picture because the checkout sheet
+ * covers it (a small player), took it out when the sheet closed, or the browser refused (then `active` is false
+ * and `error` says why; nothing else happens: the sheet opens over the video as usual).
+ */
+export interface PipToggleDetail {
+  active: boolean;
+  /** What moved it: the checkout sheet opening or closing. */
+  cause: 'checkout-sheet';
+  /** The browser's refusal (`NotAllowedError`, `InvalidStateError`, …), or null. */
+  error: { name: string; message: string } | null;
+}
+
 /** Every event the elements fire, by name. */
 /** Detail of `live-shop-message-moderate`: the server carried out a host's or moderator's action on a chat message. */
 export interface MessageModerateDetail {
@@ -153,6 +166,7 @@ export interface LiveShopEventMap {
   'live-shop-countdown-end': CustomEvent<CountdownEndDetail>;
   'live-shop-add-to-cart': CustomEvent<AddToCartDetail>;
   'live-shop-miniplayer-toggle': CustomEvent<MiniplayerToggleDetail>;
+  'live-shop-pip-toggle': CustomEvent<PipToggleDetail>;
   'live-shop-cart-update': CustomEvent<AddToCartDetail>;
   'live-shop-message-moderate': CustomEvent<MessageModerateDetail>;
   'live-shop-question-ask': CustomEvent<QuestionAskDetail>;

@@ -50,6 +50,7 @@ export type {
   ShelfToggleDetail,
   AddToCartDetail,
   MiniplayerToggleDetail,
+  PipToggleDetail,
   CartResponder,
   LiveShopEventMap,
 } from './events.js';

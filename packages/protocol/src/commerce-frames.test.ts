@@ -17,6 +17,9 @@ describe('commerce frames', () => {
       { t: 'order.cancel', id: 'c4', orderId: 'ord_1' },
       { t: 'flashsale.start', id: 'c5', sale: { variantId: 'coat-m', price: 9900, quota: 100, perViewerLimit: 2, startsInMs: 10_000, durationMs: 60_000 } },
       { t: 'flashsale.stop', id: 'c6', saleId: 'sale_1' },
+      { t: 'order.reserve', id: 'c7', reserve: { variantId: 'coat-m', quantity: 1, idempotencyKey: 'key-12345678', couponId: 'k_1' } },
+      { t: 'order.checkout', id: 'c8', orderId: 'ord_1', customer, couponId: 'k_1' },
+      { t: 'order.checkout', id: 'c9', orderId: 'ord_1', customer, couponId: null },
     ];
     for (const frame of frames) assert.equal(parseClientFrame(JSON.stringify(frame)).ok, true, frame.t);
   });
@@ -27,6 +30,8 @@ describe('commerce frames', () => {
       [{ t: 'order.reserve', id: 'c1', reserve: { variantId: 'coat-m', quantity: 1, idempotencyKey: 'short' } }, /idempotencyKey/],
       [{ t: 'order.reserve', id: 'c1', reserve: { variantId: 'coat-m', quantity: 1, idempotencyKey: 'key-12345678', price: 1 } }, /price/],
       [{ t: 'order.checkout', id: 'c1', orderId: 'ord_1', customer: { ...customer, phone: 'x' } }, /phone/],
+      [{ t: 'order.checkout', id: 'c1', orderId: 'ord_1', customer, couponId: 7 }, /couponId/],
+      [{ t: 'order.reserve', id: 'c1', reserve: { variantId: 'coat-m', quantity: 1, idempotencyKey: 'key-12345678', couponId: '' } }, /couponId/],
       [{ t: 'flashsale.start', id: 'c1', sale: { variantId: 'coat-m', price: 1, quota: 0, perViewerLimit: 1, startsInMs: 0, durationMs: 60_000 } }, /quota/],
       [{ t: 'flashsale.start', id: 'c1', sale: { variantId: 'coat-m', price: 1, quota: 1, perViewerLimit: 1, startsInMs: 0, durationMs: 10 } }, /durationMs/],
     ];

@@ -50,6 +50,11 @@ export const ReserveRequestSchema = v.strictObject({
    * sale of the variant is live, a reserve without it goes through the sale anyway.
    */
   saleId: v.optional(IdSchema),
+  /**
+   * A coupon of this viewer (or of the room) to apply: the server checks it and holds it for this order (see
+   * {@link OrderCheckoutSchema}). Part of the order's content: the same key with another coupon is `conflict`.
+   */
+  couponId: v.optional(IdSchema),
 });
 /** What a viewer asks to hold. */
 export type ReserveRequest = v.InferOutput<typeof ReserveRequestSchema>;
@@ -71,14 +76,22 @@ export type OrderReserve = v.InferOutput<typeof OrderReserveSchema>;
 
 /**
  * Adds who receives the parcel to the viewer's own reserved order. Ack `data`: the {@link Order}, status
- * `pending_payment`, `expiresAt` moved to the payment window. Repeating it with the same customer answers the same
- * order. Errors: `not_found`, `forbidden` (not this viewer's order), `expired`, `conflict` (order not reserved).
+ * `pending_payment`, `expiresAt` moved to the payment window, with the server's `subtotal`, `discount` and `total`.
+ * Repeating it with the same customer and coupon answers the same order. Errors: `not_found`, `forbidden` (not this
+ * viewer's order), `expired`, `conflict` (order not reserved), `coupon_invalid` (the order stays reserved).
+ *
+ * Coupons: `couponId` applies that coupon (replacing one given at reserve), `null` removes it, absent keeps what
+ * the order has. The server checks it is this viewer's (or the room's), unexpired, not used or held by another
+ * open order, that the subtotal meets its minimum spend and that an amount coupon is in the order's currency; then
+ * the order holds it, in the same transaction, until it is paid (the coupon is then used for good) or cancelled or
+ * expired (the coupon is free again).
  */
 export const OrderCheckoutSchema = v.strictObject({
   t: v.literal('order.checkout'),
   id: CommandId,
   orderId: IdSchema,
   customer: CustomerSchema,
+  couponId: v.optional(v.nullable(IdSchema)),
 });
 /** Adds the customer to a reserved order. */
 export type OrderCheckout = v.InferOutput<typeof OrderCheckoutSchema>;

@@ -40,6 +40,11 @@ export const ERROR_CODES = [
   'ended',
   /** Nothing left to grant: the red-envelope rain's quota is used up. */
   'exhausted',
+  /**
+   * The coupon named with an order cannot be used on it: not this viewer's (or not in this room), expired, used or
+   * held by another open order, below its minimum spend, or in another currency. `message` says which.
+   */
+  'coupon_invalid',
   /** Something failed on the server; the request may be retried. */
   'internal',
 ] as const;

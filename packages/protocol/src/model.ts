@@ -235,6 +235,8 @@ export const OrderRequestSchema = v.object({
   customer: CustomerSchema,
   /** Chosen by the client once per checkout; a retry with the same key returns the same order. */
   idempotencyKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey must be 8-64 URL-safe characters')),
+  /** A coupon of this viewer (or of the room) to apply; refused with `coupon_invalid` when it cannot be. */
+  couponId: v.optional(IdSchema),
 });
 /** What the viewer asks to buy. */
 export type OrderRequest = v.InferOutput<typeof OrderRequestSchema>;
@@ -246,8 +248,17 @@ export const OrderSchema = v.object({
   productId: IdSchema,
   variantId: IdSchema,
   quantity: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  /** Total in minor units of `currency`. */
+  /** Total in minor units of `currency`: `subtotal` − `discount`, what the buyer pays. */
   total: MinorUnitsSchema,
+  /**
+   * Units × unit price before the coupon, minor units. Always sent by this server; absent from servers before
+   * coupons on orders (then it equals `total`).
+   */
+  subtotal: v.optional(MinorUnitsSchema),
+  /** What the order's coupon takes off the subtotal, minor units (0 without one; absent as for `subtotal`). */
+  discount: v.optional(MinorUnitsSchema),
+  /** The coupon the server applied (and holds for this order until it is paid, cancelled or expired). */
+  couponId: v.optional(IdSchema),
   currency: CurrencySchema,
   status: OrderStatusSchema,
   createdAt: v.number(),

@@ -59,6 +59,16 @@ describe('live-shop-server CLI', () => {
     assert.match(proc.err(), /usage:/);
   });
 
+  it('refuses a WebRTC relay address it cannot announce, and a malformed port range, before starting', async () => {
+    const wildcard = run(['--webrtc-host', '0.0.0.0']);
+    const ports = run(['--webrtc-ports', '40000']);
+    assert.equal(await within(30_000, 'exit', wildcard.exited), 2);
+    assert.match(wildcard.err(), /WebRTC ICE host must be one IPv4 address, not "0\.0\.0\.0"/);
+    assert.equal(await within(30_000, 'exit', ports.exited), 2);
+    assert.match(ports.err(), /--webrtc-ports must be a range like 40000-40099/);
+    assert.doesNotMatch(wildcard.out() + ports.out(), /listening/);
+  });
+
   it('prints the usage on --help and exits 0 without starting a server', async () => {
     const proc = run(['--help']);
     assert.equal(await within(30_000, 'exit', proc.exited), 0);

@@ -7,12 +7,14 @@ import { createServer } from './server.js';
 import { DEFAULT_REPLAY_WINDOW } from './rooms/resume.js';
 import { DEFAULT_SERVER_HEARTBEAT_MS } from './ws/hub.js';
 import { createStderrLogger } from './logger.js';
+import { LiveShopServerError } from './errors.js';
+import { assertRelayNetwork, type RelayNetwork } from './media/webrtc/peer.js';
 
 const USAGE = `usage:
   live-shop-server [--port 8080] [--host 127.0.0.1] [--data ./.live-shop-data] [--seed demo]
                    [--no-autopilot] [--autopilot-interval 20000] [--secret s] [--allow-origin <origin>]...
                    [--replay-max-events 1000] [--replay-max-age 300000] [--heartbeat 3000] [--webhook-url <url>]
-                   [--no-webrtc-hls]
+                   [--no-webrtc-hls] [--webrtc-host <ipv4>] [--webrtc-announce-ip <ipv4>] [--webrtc-ports 40000-40099]
   live-shop-server token --role host|moderator|viewer --room <room> [--name <name>] [--ttl 12h] [--data dir | --secret s]`;
 
 /** Thrown for a wrong command line: printed with the usage, exit code 2. */
@@ -23,6 +25,25 @@ function integer(value: string | undefined, name: string, fallback: number, min:
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
   return n;
+}
+
+/** The WebRTC relay's network from `--webrtc-*` flags, or undefined (loopback) when none is given. */
+function webrtcNetwork(host: string | undefined, announce: string | undefined, ports: string | undefined): RelayNetwork | undefined {
+  if (host === undefined && announce === undefined && ports === undefined) return undefined;
+  const range = ports === undefined ? undefined : /^(\d{1,5})-(\d{1,5})$/.exec(ports);
+  if (range === null) throw new UsageError(`--webrtc-ports must be a range like 40000-40099, not "${ports}"`);
+  const network: RelayNetwork = {
+    host: host ?? '127.0.0.1',
+    ...(announce === undefined ? {} : { announce }),
+    ...(range ? { ports: [Number(range[1]), Number(range[2])] as const } : {}),
+  };
+  try {
+    assertRelayNetwork(network);
+  } catch (error) {
+    if (error instanceof LiveShopServerError) throw new UsageError(error.message);
+    throw error;
+  }
+  return network;
 }
 
 async function secretFor(dataDir: string, secret: string | undefined): Promise<string> {
@@ -61,6 +82,9 @@ async function serve(args: string[]): Promise<void> {
       seed: { type: 'string' },
       'no-autopilot': { type: 'boolean', default: false },
       'no-webrtc-hls': { type: 'boolean', default: false },
+      'webrtc-host': { type: 'string' },
+      'webrtc-announce-ip': { type: 'string' },
+      'webrtc-ports': { type: 'string' },
       'autopilot-interval': { type: 'string' },
       secret: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
@@ -76,6 +100,7 @@ async function serve(args: string[]): Promise<void> {
   for (const origin of values['allow-origin']) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--allow-origin ${origin} is not an origin like https://shop.example`);
   }
+  const network = webrtcNetwork(values['webrtc-host'], values['webrtc-announce-ip'], values['webrtc-ports']);
   const dataDir = resolve(values.data);
   const server = await createServer({
     dataDir,
@@ -93,6 +118,7 @@ async function serve(args: string[]): Promise<void> {
     heartbeatMs: integer(values.heartbeat, 'heartbeat', DEFAULT_SERVER_HEARTBEAT_MS, 50),
     // Packaging the host's WebRTC into HLS needs ffmpeg; without the flag it runs wherever ffmpeg is found.
     ...(values['no-webrtc-hls'] ? { webrtcHls: false } : {}),
+    ...(network ? { webrtcNetwork: network } : {}),
     logger: createStderrLogger({ quiet: values.quiet }),
   });
   let stopping = false;

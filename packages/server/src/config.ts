@@ -1,4 +1,5 @@
 import type { Logger } from './logger.js';
+import type { RelayNetwork } from './media/webrtc/peer.js';
 import type { DataKey } from './security/field-cipher.js';
 import type { SeedName } from './demo/seed.js';
 import type { ServerPaths } from './paths.js';
@@ -60,6 +61,13 @@ export interface ServerOptions {
    * program-date-time) for viewers on HLS. Default: true when an `ffmpeg` binary is on PATH.
    */
   webrtcHls?: boolean;
+  /**
+   * Where browsers reach the dev WebRTC relay (WHIP/WHEP): `host`, the IPv4 address of one of this machine's
+   * interfaces that its ICE sockets bind; `announce`, the address written into SDP answers when a NAT or port
+   * mapping sits in front of `host`; `ports`, the UDP port range. Default `{ host: '127.0.0.1' }`: WebRTC from
+   * this machine only, viewers elsewhere fall back to HLS. Throws `invalid` at start when it cannot work.
+   */
+  webrtcNetwork?: RelayNetwork;
   /**
    * Replay window of a reconnecting client: at most this many missed events are replayed (more get a
    * snapshot). Default 1 000.

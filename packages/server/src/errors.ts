@@ -40,6 +40,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   already_done: 409,
   ended: 410,
   exhausted: 409,
+  coupon_invalid: 422,
   rate_limited: 429,
   blocked: 422,
   internal: 500,

@@ -71,7 +71,15 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   const log = new RoomLog(store, bus, now);
   // Late-bound: the domain context wraps the store with the relay, so it exists only after the relay.
   let onLiveChange: (roomId: string, live: boolean) => void = () => {};
-  const relay = new WebRtcRelay({ logger, onLiveChange: (roomId, live) => onLiveChange(roomId, live) });
+  const relay = new WebRtcRelay({
+    logger,
+    onLiveChange: (roomId, live) => onLiveChange(roomId, live),
+    ...(options.webrtcNetwork ? { network: options.webrtcNetwork } : {}),
+  });
+  const httpHost = options.host ?? DEFAULTS.host;
+  if (!options.webrtcNetwork && !/^(127\.|localhost$|::1$)/.test(httpHost)) {
+    logger.info('the WebRTC relay answers on 127.0.0.1 only: viewers on other machines play HLS (see --webrtc-host)', { host: httpHost });
+  }
   // Snapshots name the relay's WHEP endpoint while a host publishes (media/webrtc/room-info.ts).
   // The host's WebRTC is packaged into HLS where ffmpeg runs (option `webrtcHls`, default: when found).
   const packager = (options.webrtcHls ?? hasFfmpeg()) ? new WebRtcHlsPackager({ relay, logger }) : null;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Checkout, type CheckoutState } from './checkout.js';
 import { RESERVATION_TTL_MS } from '@live-shop/protocol';
-import { connectedClient, customer, disposeClients, recordingWebSocket, until } from '../test/helpers.js';
+import { connectedClient, customer, disposeClients, recordingWebSocket, token, until } from '../test/helpers.js';
 import type { LiveShopClient } from '../client.js';
 
 function firstVariant(client: LiveShopClient): { productId: string; variantId: string } {
@@ -152,5 +152,33 @@ describe('Checkout', () => {
     expect(keys).to.have.length(2);
     expect(keys[1]).to.not.equal(keys[0]);
     checkout.close();
+  });
+  it('sends the chosen coupon with the order and exposes the totals the server decided', async () => {
+    const record = recordingWebSocket();
+    const host = await connectedClient({ token: await token('host') });
+    const client = await connectedClient({ WebSocket: record.WebSocket });
+    const coupon = await host.engagement.issueCoupon({ discount: { kind: 'percent', percent: 10 }, validMs: 60_000, label: 'core test' });
+    await until(client.$coupons, (coupons) => coupons.some((item) => item.id === coupon.id));
+    const { productId, variantId } = firstVariant(client);
+    client.checkout.open(productId);
+    const held = await client.checkout.reserve({ variantId, quantity: 1 });
+    const before = client.checkout.$totals.get();
+    expect(before).to.deep.equal({ subtotal: held!.total, discount: 0, total: held!.total, currency: held!.currency, couponId: null });
+
+    const order = await client.checkout.confirm(customer, { coupon: coupon.id });
+    const sent = record.sent.find((frame) => frame.t === 'order.checkout');
+    expect(sent?.couponId).to.equal(coupon.id);
+    const off = Math.floor((held!.total * 10) / 100);
+    expect(order?.discount).to.equal(off);
+    expect(client.checkout.$totals.get()).to.deep.equal({ subtotal: held!.total, discount: off, total: held!.total - off, currency: held!.currency, couponId: coupon.id });
+
+    // The same coupon on this viewer's next order is refused: it is held by the first one.
+    client.checkout.open(productId);
+    await client.checkout.reserve({ variantId, quantity: 1 });
+    expect(await client.checkout.confirm(customer, { coupon: coupon.id })).to.equal(null);
+    const state = client.checkout.$state.get();
+    expect(state.step === 'failed' && [state.stage, state.error.code]).to.deep.equal(['checkout', 'coupon_invalid']);
+    expect(await client.checkout.confirm(customer, { coupon: null }), 'the hold stayed: confirming without it works').to.not.equal(null);
+    client.checkout.close();
   });
 });

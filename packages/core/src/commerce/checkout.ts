@@ -1,135 +1,14 @@
-import { atom, type ReadableAtom } from 'nanostores';
+import { atom, computed, type ReadableAtom } from 'nanostores';
 import { OrderCheckoutSchema, validate, type Customer, type Order, type Product, type ReserveRequest } from '@live-shop/protocol';
 import { LiveShopError, toLiveShopError } from '../errors.js';
 import { idempotencyKey } from '../signaling/ids.js';
-import { askCart, type CartBridge, type CartLine } from './cart-bridge.js';
+import { askCart, type CartLine } from './cart-bridge.js';
+import { orderTotals, type CheckoutDeps, type CheckoutOpenOptions, type CheckoutState, type ConfirmOptions, type OrderTotals, type PlaceOrder } from './checkout-state.js';
 import { HandoffError, type HandoffResult, type PaymentHandoff } from './handoff/types.js';
 import type { OrderInput } from './order-input.js';
 
-/** Where a failure happened: taking the hold, confirming the order, or paying. */
-export type CheckoutStage = 'reserve' | 'checkout' | 'payment';
-
-/**
- * The steps of one checkout. With reservations (what the sheet does):
- * `closed` → `open` → `reserving` → `reserved` (units held until `order.expiresAt`) → `placing` (customer sent)
- * → `paying` (payment handoff) → `paid`, or `placed` (the merchant confirms later). `expired` when the hold ran
- * out (`reserve()` again), `failed` with the stage and the error (`retry()`), `closed` from any step (the hold is
- * cancelled unless the order was placed or paid). The one-step `place()` goes `open` → `placing` → `placed`.
- */
-export type CheckoutState =
-  | { step: 'closed' }
-  | {
-      /** The sheet is open; nothing is held yet. */
-      step: 'open';
-      productId: string;
-    }
-  | {
-      /** Asking the server to hold the units (a flash sale may rank the attempt for a few seconds). */
-      step: 'reserving';
-      productId: string;
-      variantId: string;
-      quantity: number;
-    }
-  | {
-      /** The units are held for this viewer until `order.expiresAt` (server clock). */
-      step: 'reserved';
-      productId: string;
-      order: Order;
-    }
-  | {
-      /** The order (with the customer) is on its way to the server. */
-      step: 'placing';
-      productId: string;
-      /** The held order being confirmed; absent in the one-step `place()`. */
-      order?: Order;
-    }
-  | {
-      /** The payment handoff runs (a window, a wallet sheet, the merchant's function). */
-      step: 'paying';
-      productId: string;
-      order: Order;
-      /** Which adapter. */
-      handoff: PaymentHandoff['kind'];
-    }
-  | {
-      /** The server holds the order awaiting payment, which the merchant confirms (its backend, later). */
-      step: 'placed';
-      productId: string;
-      order: Order;
-      /** The merchant's reference, when the handoff gave one. */
-      reference?: string;
-    }
-  | {
-      /** Paid. */
-      step: 'paid';
-      productId: string;
-      order: Order;
-      reference?: string;
-    }
-  | {
-      /** The hold ran out before the order was confirmed; its units went back to stock. `reserve()` again. */
-      step: 'expired';
-      productId: string;
-      order: Order;
-    }
-  | {
-      /**
-       * Something was refused or got lost. `error.code`: `sold_out`, `insufficient_stock`, `limit_reached`,
-       * `sale_not_started`, `sale_ended`, `expired`, `network`, `timeout`, `invalid`… (a {@link HandoffError}
-       * or a cart refusal carries more). `retry()` repeats the failed stage with the same idempotency key.
-       */
-      step: 'failed';
-      productId: string;
-      stage: CheckoutStage;
-      error: LiveShopError;
-      /** The order held when it failed (absent when the hold itself failed). */
-      order?: Order;
-    };
-
-/** Places an order in one step; the client's `placeOrder`. */
-export type PlaceOrder = (input: OrderInput) => Promise<Order>;
-
-/** What the checkout needs from its client. */
-export interface CheckoutDeps {
-  /** One-step order (`order.place`). */
-  placeOrder: PlaceOrder;
-  /** `order.reserve`. */
-  reserve?: (request: ReserveRequest) => Promise<Order>;
-  /** `order.checkout`. */
-  confirm?: (orderId: string, customer: Customer) => Promise<Order>;
-  /** `order.cancel`. */
-  cancel?: (orderId: string) => Promise<Order>;
-  /** The server clock (ms), for the hold's expiry. Default `Date.now`. */
-  now?: () => number;
-  /** The payment adapter chosen for the room, if any. */
-  handoff?: () => PaymentHandoff | null;
-  /** The merchant's cart, if any. */
-  cart?: () => CartBridge | null;
-  /** A product of the room by id. */
-  productOf?: (productId: string) => Product | null;
-  /** The room id (attribution). */
-  roomId?: string;
-  /** Server-side changes of one order, when the client sees them. */
-  orderUpdates?: (orderId: string, listener: (order: Order) => void) => () => void;
-  /** Reports errors nobody awaits (a cancel that failed). */
-  onError?: (error: LiveShopError) => void;
-}
-
-/** Options of {@link Checkout.open}. */
-export interface CheckoutOpenOptions {
-  /** Reserve this variant at once (a flash sale's buy button). */
-  variantId?: string;
-  /** Quantity to reserve with `variantId`. Default 1. */
-  quantity?: number;
-}
-
-/** Options of {@link Checkout.confirm}. */
-export interface ConfirmOptions {
-  /** The coupon code the buyer chose (handed to the payment adapter). */
-  coupon?: string | null;
-  /** The variant and quantity on screen: reserved first when they differ from what is held. */
-  line?: { variantId: string; quantity: number };
-}
+export { orderTotals };
+export type { CheckoutDeps, CheckoutOpenOptions, CheckoutStage, CheckoutState, ConfirmOptions, OrderTotals, PlaceOrder } from './checkout-state.js';
 
 const HOLDING: ReadonlySet<CheckoutState['step']> = new Set(['reserved', 'placing', 'paying', 'failed']);
 
@@ -163,9 +42,20 @@ export class Checkout {
     this.#deps = typeof deps === 'function' ? { placeOrder: deps } : deps;
   }
 
+  readonly #totals = computed(this.#state, (state): OrderTotals | null => ('order' in state && state.order ? orderTotals(state.order) : null));
+
   /** The current step. */
   get $state(): ReadableAtom<CheckoutState> {
     return this.#state;
+  }
+
+  /**
+   * The server's price of the order held or confirmed (subtotal, the coupon's discount, total), or null while
+   * nothing is held. Before `confirm()` it is the held order's (no coupon yet); after, the confirmed order's, with
+   * the coupon the server applied — the figure the buyer pays. A UI shows its own estimate only until then.
+   */
+  get $totals(): ReadableAtom<OrderTotals | null> {
+    return this.#totals;
   }
 
   /**
@@ -315,7 +205,7 @@ export class Checkout {
         if (!confirm) throw new LiveShopError('invalid', 'this client cannot confirm orders');
         const cart = this.#deps.cart?.() ?? null;
         if (cart) await askCart(cart.checkout?.bind(cart), lineOf(productId, this.#hold?.request ?? held, this.#deps.productOf?.(productId) ?? null, held));
-        order = await confirm(held.id, customer);
+        order = await confirm(held.id, customer, this.#coupon);
         if (!current()) return order;
         if (this.#hold) this.#hold.order = order;
       }

@@ -1,9 +1,9 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { LiveShopError, toLiveShopError } from '../errors.js';
-import { HlsJsTransport, hasMediaSource, type HlsRetryOptions } from './hls.js';
+import { HlsJsTransport, hasMediaSource, loadHlsJs, type HlsRetryOptions } from './hls.js';
 import { NativeHlsTransport, canPlayNativeHls } from './native.js';
 import type { MediaQualityState, MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
-import { LazyWhepTransport, hasWebRtc } from './whep-loader.js';
+import { LazyWhepTransport, hasWebRtc, loadWhep } from './whep-loader.js';
 
 /** Options of {@link MediaController}. */
 export interface MediaControllerOptions {
@@ -63,6 +63,25 @@ export class MediaController {
   #generation = 0;
   #cleanups: (() => void)[] = [];
 
+  /**
+   * Starts downloading the code the transports of `types` need (hls.js for `hls` where this browser would
+   * play HLS with it; the WebRTC player and webrtc-adapter for `whep` where WebRTC exists), without waiting
+   * for it, so a later {@link MediaController.play} does not wait for it either. Call it as soon as playing
+   * is likely, e.g. while the room's connection is still opening. Each module is fetched once per page.
+   *
+   * A download that fails here is not reported: `play()` imports again and reports that failure.
+   */
+  static preload(types: readonly MediaSourceConfig['type'][] = ['whep', 'hls'], options: { preferNative?: boolean } = {}): void {
+    const ignore = (): void => {
+      // play() retries the import and reports its own failure (see above).
+    };
+    if (types.includes('whep') && hasWebRtc()) loadWhep().catch(ignore);
+    if (!types.includes('hls') || !hasMediaSource()) return;
+    // Where the browser plays HLS itself and is preferred, hls.js may never be needed.
+    if (options.preferNative && typeof document !== 'undefined' && canPlayNativeHls(document.createElement('video'))) return;
+    loadHlsJs().catch(ignore);
+  }
+
   /** @param video - the element to play into; the controller owns its `src` while playing. */
   constructor(video: HTMLVideoElement, options: MediaControllerOptions = {}) {
     this.#video = video;
@@ -102,10 +121,6 @@ export class MediaController {
     return this.#state;
   }
 
-  /**
-   * Starts playing the first source and transport that shows a frame. Resolves once playing, or once it
-   * gave up (then `$media.status` is `error`, with `media_unsupported`, `timeout`, `network` or `media`).
-   */
   /** The renditions of the stream playing now (HLS via hls.js; empty otherwise) and the one picked. */
   get $quality(): ReadableAtom<MediaQualityState> {
     return this.#quality;
@@ -119,6 +134,10 @@ export class MediaController {
     this.#quality.set({ levels, selected: index });
   }
 
+  /**
+   * Starts playing the first source and transport that shows a frame. Resolves once playing, or once it
+   * gave up (then `$media.status` is `error`, with `media_unsupported`, `timeout`, `network` or `media`).
+   */
   async play(sources: readonly MediaSourceConfig[]): Promise<void> {
     this.stop();
     this.#state.set({ ...IDLE, status: 'loading' });

@@ -1,24 +1,23 @@
 // What WHIP and WHEP share: a non-trickle offer (candidates inside) and typed errors for refusals.
 import { LiveShopError } from '../errors.js';
 
-/** How long after the first local candidate the offer waits for its siblings (other interfaces, IPv6). */
-const CANDIDATE_SETTLE_MS = 25;
-
 /**
- * Resolves when the offer carries enough ICE candidates to send (non-trickle): when gathering completes,
- * or {@link CANDIDATE_SETTLE_MS} after the first host candidate, or after `timeoutMs` at the latest.
+ * Resolves when the offer may be sent (non-trickle): at the first ICE candidate in the local description, when
+ * gathering completes, or after `timeoutMs` at the latest.
  *
- * Waiting for `complete` costs ~100 ms in Chromium (it finishes TCP and IPv6 gathering) and buys nothing:
- * the browser is the controlling ICE agent and sends the connectivity checks, so the server learns any
- * address it was not told as a peer-reflexive candidate.
+ * Waiting for more buys nothing and costs time: the browser is the controlling ICE agent and sends the
+ * connectivity checks to the server's candidates from every local address, so the server learns any
+ * address it was not told as a peer-reflexive candidate (in Chromium host candidates are often mDNS
+ * names a server cannot resolve anyway). Waiting for `complete` cost ~100 ms (TCP and IPv6 gathering), and
+ * waiting 25 ms for the first candidate's siblings, as this did before, another 25 ms or more on a busy
+ * page. One candidate stays in the offer for servers that refuse an offer without any.
  */
 export function gathered(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
-  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+  const hasCandidate = (): boolean => pc.localDescription?.sdp.includes('\na=candidate:') ?? false;
+  if (pc.iceGatheringState === 'complete' || hasCandidate()) return Promise.resolve();
   return new Promise<void>((resolve) => {
-    let settle: ReturnType<typeof setTimeout> | undefined;
     const done = (): void => {
       clearTimeout(timer);
-      clearTimeout(settle);
       pc.removeEventListener('icegatheringstatechange', onChange);
       pc.removeEventListener('icecandidate', onCandidate);
       resolve();
@@ -26,14 +25,13 @@ export function gathered(pc: RTCPeerConnection, timeoutMs: number): Promise<void
     const onChange = (): void => {
       if (pc.iceGatheringState === 'complete') done();
     };
+    // By the time `icecandidate` fires, the candidate is in `localDescription` too.
     const onCandidate = (event: RTCPeerConnectionIceEvent): void => {
-      if (event.candidate && settle === undefined) settle = setTimeout(done, CANDIDATE_SETTLE_MS);
+      if (event.candidate?.candidate) done();
     };
     const timer = setTimeout(done, timeoutMs);
     pc.addEventListener('icegatheringstatechange', onChange);
     pc.addEventListener('icecandidate', onCandidate);
-    // Candidates found before this was called are already in the local description.
-    if (pc.localDescription?.sdp.includes('\na=candidate:')) settle = setTimeout(done, CANDIDATE_SETTLE_MS);
   });
 }
 

@@ -1,6 +1,7 @@
 // webrtc-adapter smooths over browser differences in RTCPeerConnection (older Safari, Firefox stats).
 // It patches globals when imported, which is why this module is only ever loaded by a dynamic import
-// (see whep-loader.ts): pages that never play WebRTC never download or run it. Its self-contained
+// (see whep-loader.ts): pages that neither play WebRTC nor preload it
+// (`MediaController.preload`) never download or run it. Its self-contained
 // browser build is imported because its ES source imports the CommonJS-only `sdp` package, which
 // neither the test server nor our rollup build converts.
 import 'webrtc-adapter/out/adapter.js';
@@ -10,7 +11,7 @@ import type { FatalHandler, MediaTransport } from './types.js';
 
 /** Options of {@link WhepTransport}. */
 export interface WhepOptions {
-  /** Longest wait for ICE gathering before the offer is sent with the candidates found so far. Default 2 000 ms. */
+  /** Longest wait for the first local ICE candidate before the offer is sent without one. Default 2 000 ms. */
   gatherTimeoutMs?: number;
   /** A connection `disconnected` this long is given up (the relay left or the network died). Default 4 000 ms. */
   disconnectedGraceMs?: number;
@@ -20,7 +21,8 @@ export interface WhepOptions {
 
 /**
  * WebRTC playback over WHEP (WebRTC-HTTP Egress Protocol): one receive-only peer connection, the SDP
- * offer POSTed to the endpoint with every ICE candidate in it (non-trickle), the answer applied, the
+ * offer POSTed to the endpoint as soon as it holds a first ICE candidate (non-trickle; the browser's checks
+ * tell the server its other addresses), the answer applied, the
  * session resource (`Location`) DELETEd on stop. Latency is estimated from `getStats()`: jitter buffer
  * delay plus half the round-trip time.
  */

@@ -16,7 +16,7 @@ export type WhipState = 'idle' | 'connecting' | 'live' | 'failed' | 'stopped';
 
 /**
  * Publishes a camera/microphone stream over WHIP (WebRTC-HTTP Ingestion Protocol, RFC 9725): a
- * send-only peer connection, the offer POSTed with every ICE candidate in it (non-trickle), the answer
+ * send-only peer connection, the offer POSTed once it holds a first ICE candidate (non-trickle), the answer
  * applied, and the session resource (`Location`) DELETEd on {@link WhipPublisher.stop}.
  *
  * This is the host's side (the studio); viewers play with `MediaController` and a `whep` source.

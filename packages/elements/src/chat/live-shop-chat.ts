@@ -7,7 +7,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { emit, type MessageModerateDetail } from '../events.js';
 import { messagesOf } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
-import { Danmaku } from './danmaku.js';
+import { LazyDanmaku } from './danmaku-lazy.js';
 import { chatStyles } from './live-shop-chat.styles.js';
 
 let instances = 0;
@@ -107,7 +107,8 @@ export class LiveShopChat extends LitElement {
   readonly #viewer = new StoreController<Viewer | null>(this, () => this.client?.$viewer);
   readonly #pinned = new StoreController<PinnedMessage | null>(this, () => this.client?.$pinnedMessage);
   readonly #pinnedQuestion = new StoreController<Question | null>(this, () => this.client?.$pinnedQuestion);
-  readonly #danmaku = new Danmaku(
+  /** Its code loads the first time the chat flies comments. */
+  readonly #danmaku = new LazyDanmaku(
     this,
     () => this.renderRoot.querySelector<HTMLElement>('[part="danmaku"]'),
     () => this.client?.serverNow() ?? Date.now(),

@@ -4,9 +4,10 @@ import type { LiveShopClient } from '@live-shop/core';
 import type { Countdown } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
-import { messagesOf } from '../i18n/locale.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { countdownStyles } from './live-shop-countdown.styles.js';
 import { formatRemaining, SecondTicker } from './time.js';
+import * as countdownMessages from './messages.js';
 
 /**
  * A countdown to an instant on the SERVER clock, so every viewer reaches zero at the same moment whatever their
@@ -72,7 +73,7 @@ export class LiveShopCountdown extends LitElement {
   }
 
   override render() {
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, countdownMessages, this.locale);
     const at = this.#targetAt();
     if (at === null) return nothing;
     const left = at - this.#now();

@@ -4,11 +4,13 @@ import { flashSalePhase, type CheckoutState, type FlashSalePhase, type LiveShopC
 import type { FlashSale, Product } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
-import { messagesOf, money, type Messages } from '../i18n/locale.js';
+import { featureMessagesOf, money } from '../i18n/locale.js';
 import { orderErrorText } from '../i18n/order-errors.js';
 import { formatClock } from './clock.js';
 import { flashSaleStyles } from './live-shop-flash-sale.styles.js';
 import { Ticker } from './ticker.js';
+import * as flashSaleMessages from './messages.js';
+import type { FlashSaleText } from './messages.js';
 
 /** How long the banner says "ended" after a sale this viewer watched ended. */
 export const ENDED_VISIBLE_MS = 30_000;
@@ -117,7 +119,7 @@ export class LiveShopFlashSale extends LitElement {
     const sale = this.#sale.value ?? null;
     const client = this.client;
     if (!sale || !client || !this.#visible()) return nothing;
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, flashSaleMessages, this.locale);
     const product = this.#products.value?.find((item) => item.id === sale.productId) ?? null;
     const currency = product?.currency ?? 'CNY';
     const phase = this.#phaseOf(sale, client);
@@ -152,14 +154,14 @@ export class LiveShopFlashSale extends LitElement {
     `;
   }
 
-  #countdown(sale: FlashSale, phase: FlashSalePhase, now: number, t: Messages): string {
+  #countdown(sale: FlashSale, phase: FlashSalePhase, now: number, t: FlashSaleText): string {
     if (phase.phase === 'scheduled') return t.flashSaleStartsIn(formatClock(phase.msLeft));
     if (phase.phase === 'ended') return t.flashSaleEnded;
     return t.flashSaleEndsIn(formatClock(sale.endsAt - now));
   }
 
   /** How this viewer's attempt on this sale went, from the checkout. */
-  #result(sale: FlashSale, t: Messages): string {
+  #result(sale: FlashSale, t: FlashSaleText): string {
     const state = this.#checkout.value;
     if (!state || state.step === 'closed' || state.productId !== sale.productId) return '';
     switch (state.step) {

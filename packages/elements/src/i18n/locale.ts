@@ -16,14 +16,46 @@ export function resolveLanguage(element: Element): string {
   return typeof navigator === 'undefined' ? 'en' : navigator.language || 'en';
 }
 
+/**
+ * One string table per language the elements speak, as a messages module exports them (`en`, `zhCN`):
+ * the shared table of i18n/messages.ts, or a lazily loaded element's own (`quick-checkout/messages.ts`…),
+ * which then loads with that element's chunk instead of the script-tag entry.
+ */
+export interface Tables<T extends object> {
+  readonly en: T;
+  readonly zhCN: T;
+}
+
+/** The table of `tables` for a BCP 47 tag: Chinese for any `zh*`, English otherwise. */
+export function tableFor<T extends object>(tables: Tables<T>, language: string): T {
+  return /^zh\b/i.test(language) ? tables.zhCN : tables.en;
+}
+
 /** The message table for a BCP 47 tag: Chinese for any `zh*`, English otherwise. */
 export function messagesFor(language: string): Messages {
-  return /^zh\b/i.test(language) ? zhCN : en;
+  return tableFor({ en, zhCN }, language);
 }
 
 /** Shorthand for `messagesFor(resolveLanguage(element))`, with an explicit override winning. */
 export function messagesOf(element: Element, override?: string | null): Messages {
   return messagesFor(override || resolveLanguage(element));
+}
+
+/** The shared table joined with each feature's own, per language: built once, not at every render. */
+const joined = new WeakMap<object, Messages>();
+
+/**
+ * What a lazily loaded element says: the shared table joined with its own `tables` (its messages module),
+ * in the element's language (see {@link messagesOf}), with an explicit override winning.
+ */
+export function featureMessagesOf<T extends object>(element: Element, tables: Tables<T>, override?: string | null): Messages & T {
+  const own = tableFor(tables, override || resolveLanguage(element));
+  let table = joined.get(own) as (Messages & T) | undefined;
+  if (!table) {
+    table = { ...(own === tables.zhCN ? zhCN : en), ...own };
+    joined.set(own, table);
+  }
+  return table;
 }
 
 /** Formats minor units of `currency` for the table's locale (via the protocol's `formatMoney`). */

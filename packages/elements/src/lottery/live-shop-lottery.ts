@@ -4,8 +4,10 @@ import { verifyLottery, type LiveShopClient, type LotteryState, type LotteryVeri
 import { StoreController } from '../controllers/store-controller.js';
 import { formatRemaining, SecondTicker } from '../countdown/time.js';
 import { emit } from '../events.js';
-import { messagesOf } from '../i18n/locale.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { lotteryStyles } from './live-shop-lottery.styles.js';
+import * as lotteryMessages from './messages.js';
+import type { LotteryText } from './messages.js';
 
 let instances = 0;
 
@@ -66,7 +68,7 @@ export class LiveShopLottery extends LitElement {
   override render() {
     const lottery = this.#lottery.value;
     if (!lottery) return nothing;
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, lotteryMessages, this.locale);
     const number = new Intl.NumberFormat(t.locale);
     const open = lottery.status === 'open';
     const left = open && this.client ? lottery.endsAt - this.client.serverNow() : 0;
@@ -92,7 +94,7 @@ export class LiveShopLottery extends LitElement {
     `;
   }
 
-  #result(lottery: LotteryState, t: ReturnType<typeof messagesOf>) {
+  #result(lottery: LotteryState, t: LotteryText) {
     if (lottery.entrantId === null) return nothing;
     if (lottery.status === 'open') return html`<p part="result" role="status">${t.lotteryEntered}</p>`;
     return lottery.won

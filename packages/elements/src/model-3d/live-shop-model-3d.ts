@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { messagesOf } from '../i18n/locale.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { model3dStyles } from './live-shop-model-3d.styles.js';
 import { loadModelViewer, modelViewerDefined } from './load-model-viewer.js';
+import * as model3dMessages from './messages.js';
 
 /** Where a 3D view is: nothing asked yet, fetching the viewer and the model, shown, or failed. */
 export type Model3dStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -78,7 +79,7 @@ export class LiveShopModel3d extends LitElement {
   }
 
   override render() {
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, model3dMessages, this.locale);
     const label = this.label ? t.modelLabel(this.label) : t.view3d;
     const statusText = this.status === 'loading' ? t.modelLoading : this.status === 'error' ? t.modelFailed : '';
     // <model-viewer> is rendered only once its code is loaded: before that it would be an inert unknown tag.

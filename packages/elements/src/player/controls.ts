@@ -4,13 +4,13 @@ import type { Messages } from '../i18n/locale.js';
 import {
   exitFullscreenIcon,
   fullscreenIcon,
+  miniplayerIcon,
   pauseIcon,
   pipIcon,
   playIcon,
   volumeIcon,
   volumeOffIcon,
 } from './icons.js';
-import { miniplayerIcon } from './miniplayer.js';
 
 /** One quality the stream offers (an HLS rendition). */
 export interface QualityOption {

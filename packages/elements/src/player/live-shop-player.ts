@@ -28,11 +28,12 @@ import type { ChatMode } from '../chat/live-shop-chat.js';
 import { unitsLeftOf } from '../stock.js';
 import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
-import { LazyPart } from './lazy-part.js';
-import { MiniplayerController } from './miniplayer.js';
+import { LazyPart, LazyValue } from './lazy-part.js';
+import type { MiniplayerController } from './miniplayer.js';
 import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
 import { playerStyles } from './live-shop-player.styles.js';
 import { engagementOverlayStyles, renderEngagementOverlay } from '../poll/player-overlay.js';
+import type { SheetPictureInPicture } from './sheet-pip.js';
 import { shortcutFor } from './shortcuts.js';
 import { VideoStateController } from './video-state.js';
 
@@ -40,6 +41,9 @@ import { VideoStateController } from './video-state.js';
 export type PlayerLayout = 'overlay' | 'side' | 'vertical';
 /** The player's colour scheme (of its panels: card, shelf, checkout). */
 export type PlayerTheme = 'light' | 'dark';
+
+/** The miniplayer module once a player imported it: later players build their controller at once. */
+let miniplayerModule: typeof import('./miniplayer.js') | null = null;
 
 /** `autoplay="false"` and `muted="false"` turn the on-by-default flags off; any other value (or none) is on. */
 const onUnlessFalse = {
@@ -73,6 +77,7 @@ export { unitsLeftOf };
  * @fires live-shop-order-placed - (from the sheet) An order was confirmed. `detail: { order }`.
  * @fires live-shop-shelf-toggle - The shopping bag opened or closed. `detail: { open, reason? }`.
  * @fires live-shop-miniplayer-toggle - The player started or stopped floating in a corner. `detail: { miniplayer }`.
+ * @fires live-shop-pip-toggle - The checkout sheet put the video in picture-in-picture (a small player), took it out, or the browser refused. `detail: { active, cause, error }`.
  *
  * @csspart video - The `<video>` element (focusable, for the keyboard shortcuts).
  * @csspart overlay - Everything drawn over the video (badge, controls, status, card, chat, bag button).
@@ -190,6 +195,13 @@ export class LiveShopPlayer extends LitElement {
   @property({ attribute: 'miniplayer-dock', reflect: true }) miniplayerDock = 'end-end';
 
   /**
+   * Keep the video in the player when the checkout sheet opens. By default, on a player narrower than the side
+   * sheet's breakpoint (600px: the bottom sheet hides most of the video) a tap that opens the sheet puts the
+   * playing video in picture-in-picture, and closing the sheet takes it out (`live-shop-pip-toggle`).
+   */
+  @property({ type: Boolean, attribute: 'no-auto-pip' }) noAutoPip = false;
+
+  /**
    * How buyers pay in this room (the merchant's choice): an adapter from `@live-shop/core`
    * (`callbackHandoff`, `redirectHandoff`, `paymentRequestHandoff`, `cartPermalinkHandoff`). Without one a
    * confirmed order waits for the merchant's backend to report the payment. See docs/payment-handoff.md.
@@ -246,8 +258,17 @@ export class LiveShopPlayer extends LitElement {
   readonly #checkout = new StoreController<CheckoutState>(this, () => this.client?.checkout.$state);
   readonly #mediaState = new StoreController<MediaState>(this, () => this.#media?.$media);
   readonly #videoState = new VideoStateController(this, () => this.video);
+  /** Picture-in-picture under the checkout sheet: a lazy chunk too (fetched when idle, so it is here by the first tap). */
+  readonly #sheetPip = new LazyValue<SheetPictureInPicture>(this, 'picture-in-picture for the checkout sheet', () =>
+    import('./sheet-pip.js').then((m) => new m.SheetPictureInPicture(this, () => this.video, () => !this.noAutoPip)),
+  );
   readonly #quality = new StoreController<MediaQualityState>(this, () => this.#media?.$quality);
-  readonly #miniplayer = new MiniplayerController(this);
+  /** The miniplayer's drag and arrow-key handling loads the first time it floats (or when the page is idle). */
+  readonly #miniplayer = new LazyValue<MiniplayerController>(this, 'the miniplayer', () =>
+    miniplayerModule
+      ? new miniplayerModule.MiniplayerController(this)
+      : import('./miniplayer.js').then((module) => new (miniplayerModule = module).MiniplayerController(this)),
+  );
 
   constructor() {
     super();
@@ -275,6 +296,9 @@ export class LiveShopPlayer extends LitElement {
   override connectedCallback(): void {
     // Before super: the store controllers look the client up when the host connects.
     this.#syncClient();
+    // The player's code for WebRTC and hls.js downloads while the room's connection opens, not after the
+    // room said which stream to play (with `src`, only HLS can play).
+    if (this.autoplay) MediaController.preload(this.src ? ['hls'] : ['whep', 'hls']);
     super.connectedCallback();
   }
 
@@ -293,6 +317,10 @@ export class LiveShopPlayer extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (['server', 'room', 'token', 'name', 'client'].some((key) => changed.has(key))) this.#syncClient();
     this.#syncCommerce(changed);
+    // Floating (by the toggle or the attribute): the handle renders once its module is here.
+    if (this.miniplayer) void this.#miniplayer.load();
+    // Before render (once the video exists): the stream starts while this update renders the room's snapshot.
+    this.#syncMedia();
     if (this.#mediaState.value?.muted && !this.#forcedMuteSeen) {
       // The browser refused autoplay with sound and the core muted the video: offer the unmute button.
       this.#forcedMuteSeen = true;
@@ -322,7 +350,7 @@ export class LiveShopPlayer extends LitElement {
         aria-label=${room?.title || t.videoLabel}
       ></video>
       <div part="overlay" ?inert=${modal}>
-        ${this.miniplayer ? this.#miniplayer.renderHandle(t) : nothing}
+        ${this.miniplayer ? (this.#miniplayer.value?.renderHandle(t) ?? nothing) : nothing}
         <div class="top">
           ${room ? this.#badge(room, t) : nothing}
           ${renderControls(
@@ -415,6 +443,11 @@ export class LiveShopPlayer extends LitElement {
       const target = this.#restoreFocus === 'card' ? this.card : this.shelfButton;
       this.#restoreFocus = null;
       (target ?? this.shelfButton)?.focus();
+    }
+    // After the tap that opened the sheet (its user activation still counts), or once it closed.
+    if (open !== this.#sheetWasOpen) {
+      const pip = this.#sheetPip;
+      void pip.load().then(() => pip.value?.[open ? 'sheetOpening' : 'sheetClosed']());
     }
     this.#sheetWasOpen = open;
     this.#shelfWasOpen = shelfShown;

@@ -50,6 +50,9 @@ type Host = ReactiveControllerHost & HTMLElement & { miniplayerDock: string };
  * nearest corner on release), or focus the handle and use the arrow keys (one corner per press).
  * The player itself is `position: fixed` in the corner (see the styles), so it stays in view while
  * the page scrolls, with no iframe.
+ *
+ * Not in the script-tag entry: the player imports this module the first time it floats (or when the page
+ * is idle) and renders the handle once it is here (see `LazyValue`); the toggle's icon is in icons.ts.
  */
 export class MiniplayerController implements ReactiveController {
   readonly #host: Host;
@@ -139,8 +142,5 @@ export class MiniplayerController implements ReactiveController {
     this.#host.toggleAttribute('miniplayer-dragging', false);
   }
 }
-
-/** Control-bar icon of the miniplayer toggle. */
-export const miniplayerIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M10 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-5"/><path d="M14 3h7v7M21 3l-8 8"/></svg>`;
 
 const gripIcon = svg`<svg viewBox="0 0 24 8" width="28" height="10" aria-hidden="true" focusable="false" fill="currentColor"><circle cx="4" cy="2" r="1.6"/><circle cx="12" cy="2" r="1.6"/><circle cx="20" cy="2" r="1.6"/><circle cx="4" cy="6" r="1.6"/><circle cx="12" cy="6" r="1.6"/><circle cx="20" cy="6" r="1.6"/></svg>`;

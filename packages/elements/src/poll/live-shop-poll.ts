@@ -5,8 +5,9 @@ import type { LiveShopClient, PollState, Viewer } from '@live-shop/core';
 import { StoreController } from '../controllers/store-controller.js';
 import { formatRemaining, SecondTicker } from '../countdown/time.js';
 import { emit } from '../events.js';
-import { messagesOf } from '../i18n/locale.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { pollStyles } from './live-shop-poll.styles.js';
+import * as pollMessages from './messages.js';
 
 let instances = 0;
 
@@ -66,7 +67,7 @@ export class LiveShopPoll extends LitElement {
   override render() {
     const poll = this.#poll.value;
     if (!poll) return nothing;
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, pollMessages, this.locale);
     const closed = poll.status === 'closed';
     const voted = poll.myVote !== null;
     const showResults = voted || closed || this.#viewer.value?.role === 'host';

@@ -5,9 +5,10 @@ import type { LiveShopClient, Viewer } from '@live-shop/core';
 import { MAX_QUESTION_LENGTH, type Question } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
-import { messagesOf } from '../i18n/locale.js';
-import type { Messages } from '../i18n/messages.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { questionsStyles } from './live-shop-questions.styles.js';
+import * as questionsMessages from './messages.js';
+import type { QuestionsText } from './messages.js';
 
 let instances = 0;
 
@@ -68,7 +69,7 @@ export class LiveShopQuestions extends LitElement {
   readonly #id = `lsqa${++instances}`;
 
   override render() {
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, questionsMessages, this.locale);
     const all = this.#questions.value ?? [];
     const shown = this.max > 0 ? all.slice(-this.max) : [];
     const role = this.#viewer.value?.role;
@@ -98,7 +99,7 @@ export class LiveShopQuestions extends LitElement {
     `;
   }
 
-  #renderQuestion(q: Question, pinned: boolean, role: string | undefined, t: Messages) {
+  #renderQuestion(q: Question, pinned: boolean, role: string | undefined, t: QuestionsText) {
     const parts = ['question', q.answer !== null ? 'answered-question' : '', pinned ? 'pinned-question' : ''].filter(Boolean).join(' ');
     const moderator = role === 'host' || role === 'moderator';
     return html`<li part=${parts}>

@@ -1,4 +1,4 @@
-import type { Coupon } from '@live-shop/protocol';
+import type { Coupon, Order } from '@live-shop/protocol';
 
 /** The price lines of the sheet, all in minor units. */
 export interface Breakdown {
@@ -11,6 +11,11 @@ export interface Breakdown {
   /** What the chosen coupon takes off (0 without one). */
   discount: number;
   total: number;
+  /**
+   * `server`: the figures of the order the server holds or confirmed for this line and coupon (what the buyer
+   * pays); `estimate`: worked out here from the catalogue and the coupon's terms, until the server has answered.
+   */
+  source: 'server' | 'estimate';
 }
 
 /** Whether `coupon` can be used on `subtotal` of `currency` at server time `now`. */
@@ -30,5 +35,18 @@ export function couponDiscount(coupon: Coupon | null, subtotal: number): number 
 export function breakdownOf(unitPrice: number, regularPrice: number, quantity: number, coupon: Coupon | null): Breakdown {
   const subtotal = unitPrice * quantity;
   const discount = couponDiscount(coupon, subtotal);
-  return { unitPrice, regularPrice: regularPrice > unitPrice ? regularPrice : null, quantity, subtotal, discount, total: subtotal - discount };
+  return { unitPrice, regularPrice: regularPrice > unitPrice ? regularPrice : null, quantity, subtotal, discount, total: subtotal - discount, source: 'estimate' };
+}
+
+/**
+ * The breakdown of an order as the server priced it, when it is the line on screen with the coupon chosen
+ * (`couponId`, '' for none); null otherwise, and the sheet shows its estimate. A server from before coupons on
+ * orders sends no subtotal or discount: its total is the subtotal then.
+ */
+export function serverBreakdown(order: Order | null, line: { variantId: string; quantity: number; couponId: string }, regularPrice: number): Breakdown | null {
+  if (!order || order.variantId !== line.variantId || order.quantity !== line.quantity || (order.couponId ?? '') !== line.couponId) return null;
+  const discount = order.discount ?? 0;
+  const subtotal = order.subtotal ?? order.total + discount;
+  const { unitPrice, quantity, total } = order;
+  return { unitPrice, regularPrice: regularPrice > unitPrice ? regularPrice : null, quantity, subtotal, discount, total, source: 'server' };
 }

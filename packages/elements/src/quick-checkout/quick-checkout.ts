@@ -5,14 +5,17 @@ import { CartRefusedError, HandoffError, type CheckoutState, type LiveShopClient
 import type { Coupon, Customer, Order, Product, Stock, Variant } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type CheckoutCloseDetail } from '../events.js';
-import { messagesOf, money, type Messages } from '../i18n/locale.js';
+import { featureMessagesOf, money } from '../i18n/locale.js';
 import { orderErrorText } from '../i18n/order-errors.js';
 import { handleModalKeys } from '../focus.js';
 import { formatClock } from '../flash-sale/clock.js';
 import { Ticker } from '../flash-sale/ticker.js';
-import { breakdownOf, couponApplies, type Breakdown } from './breakdown.js';
+import { breakdownOf, couponApplies, serverBreakdown, type Breakdown } from './breakdown.js';
 import { fieldNamedIn, maxQuantity, pickVariant, unitsLeft, type CustomerField } from './fields.js';
 import { forgetProfile, loadProfile, saveProfile } from './profile.js';
+import * as checkoutMessages from './messages.js';
+import type { CheckoutText } from './messages.js';
+import { renderBreakdown, renderCouponPicker, renderOrderDiscount } from './price-parts.js';
 import { quickCheckoutStyles } from './quick-checkout.styles.js';
 
 let instances = 0;
@@ -36,7 +39,9 @@ const RESERVE_DEBOUNCE_MS = 350;
  *
  * A saved profile (name, phone, address) is kept on this device only, in localStorage, and only when the
  * buyer ticks "remember me": the next purchase is one tap. The price breakdown shows unit price × quantity,
- * the sale price of a flash sale, the chosen coupon's discount and the total, formatted with Intl.
+ * the sale price of a flash sale, the chosen coupon's discount and the total, formatted with Intl. The coupon
+ * goes with the order (`order.checkout`) and the server decides the discount: the breakdown is an estimate until
+ * the server has priced the line and coupon on screen, then shows the server's figures (what the buyer pays).
  *
  * Inside `<live-shop-player>` it is a modal bottom sheet over the still-playing video; on its own it is a
  * plain panel.
@@ -72,8 +77,8 @@ const RESERVE_DEBOUNCE_MS = 350;
  * @csspart remember - The "remember my details on this device" checkbox label.
  * @csspart coupon - The coupon picker (label and select), when the viewer has coupons.
  * @csspart coupon-select - The coupon `<select>`.
- * @csspart breakdown - The price breakdown (a description list).
- * @csspart breakdown-line - Each line of it; also `breakdown-total`.
+ * @csspart breakdown - The price breakdown (a description list); `data-source="server"` once the figures are the server's (the order it holds or confirmed, coupon applied), `"estimate"` before.
+ * @csspart breakdown-line - Each line of it; also `breakdown-discount` (the coupon's) and `breakdown-total`.
  * @csspart error - Why it failed, in the viewer's language (an aria-live region); the submit button then says "Try again".
  * @csspart retry-button - Tries the reservation again after it failed (sold out, limit reached, connection).
  * @csspart sold-out - Shown when every variant is sold out (the submit button then says "Sold out" and is disabled).
@@ -83,6 +88,7 @@ const RESERVE_DEBOUNCE_MS = 350;
  * @csspart confirmation-title - Product, variant and quantity bought.
  * @csspart payment-status - "Paid" or "waiting for the shop to confirm payment".
  * @csspart order-id - The order number.
+ * @csspart order-discount - What the order's coupon took off, as the server decided (only with a coupon).
  * @csspart order-total - The order total.
  * @csspart done-button - "Back to the stream".
  *
@@ -238,7 +244,7 @@ export class QuickCheckout extends LitElement {
   override render() {
     const product = this.product;
     if (!product) return nothing;
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, checkoutMessages, this.locale);
     const current = this.#state;
     const done = current.step === 'placed' || current.step === 'paid';
     return html`
@@ -265,7 +271,11 @@ export class QuickCheckout extends LitElement {
     const sale = this.client?.$flashSale.get();
     const saleUnit = sale && sale.variantId === variant.id && sale.status !== 'ended' ? sale.price : null;
     const unitPrice = held ? held.unitPrice : (saleUnit ?? variant.price);
-    return breakdownOf(unitPrice, variant.compareAtPrice && variant.compareAtPrice > variant.price ? variant.compareAtPrice : variant.price, this.quantity, this.#coupon(product, unitPrice * this.quantity));
+    const regular = variant.compareAtPrice && variant.compareAtPrice > variant.price ? variant.compareAtPrice : variant.price;
+    const coupon = this.#coupon(product, unitPrice * this.quantity);
+    // The server's figures once it priced this line with this coupon; the estimate until then.
+    const line = { variantId: variant.id, quantity: this.quantity, couponId: coupon?.id ?? '' };
+    return serverBreakdown(held, line, regular) ?? breakdownOf(unitPrice, regular, this.quantity, coupon);
   }
 
   /** The coupon chosen, if it still applies. */
@@ -280,7 +290,7 @@ export class QuickCheckout extends LitElement {
     return (this.#coupons.value ?? []).filter((coupon) => couponApplies(coupon, subtotal, product.currency, now));
   }
 
-  #form(product: Product, current: CheckoutState, t: Messages) {
+  #form(product: Product, current: CheckoutState, t: CheckoutText) {
     const stock = this.#stock.value;
     const variant = product.variants.find((v) => v.id === this.variantId) ?? null;
     const held = this.#order;
@@ -355,16 +365,13 @@ export class QuickCheckout extends LitElement {
           <input type="checkbox" name="remember" .checked=${live(this.remember)} @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)} />
           ${t.rememberMe}
         </label>
-        ${coupons.length > 0
-          ? html`<div part="coupon" class="field">
-              <label part="label" for="${id}-coupon">${t.coupon}</label>
-              <select part="coupon-select" id="${id}-coupon" name="coupon" .value=${live(this.couponId)} @change=${(e: Event) => (this.couponId = (e.target as HTMLSelectElement).value)}>
-                <option value="">${t.noCoupon}</option>
-                ${coupons.map((coupon) => html`<option value=${coupon.id} ?selected=${coupon.id === this.couponId}>${t.couponOption(coupon.label, this.#discountText(coupon, product, t))}</option>`)}
-              </select>
-            </div>`
-          : nothing}
-        ${breakdown ? this.#breakdownList(breakdown, product, t) : nothing}
+        ${renderCouponPicker(
+          // A confirmed order keeps its coupon (the server refuses to change it): a payment retry pays that order.
+          { id, coupons, chosen: this.couponId, product, disabled: busy || held?.status === 'pending_payment' },
+          (couponId) => (this.couponId = couponId),
+          t,
+        )}
+        ${breakdown ? renderBreakdown(breakdown, product.currency, t) : nothing}
         ${variant ? nothing : html`<p part="sold-out" role="status">${t.soldOutNotice}</p>`}
         <p part="error" id="${id}-error" aria-live="assertive">${error ? t.orderFailed(this.#explain(error, invalid, t)) : ''}</p>
         ${current.step === 'failed' && current.stage === 'reserve' && variant && error?.code !== 'sold_out' && error?.code !== 'limit_reached' && error?.code !== 'sale_ended'
@@ -376,7 +383,7 @@ export class QuickCheckout extends LitElement {
     `;
   }
 
-  #reservation(current: CheckoutState, t: Messages) {
+  #reservation(current: CheckoutState, t: CheckoutText) {
     if (current.step === 'reserving') return html`<p part="reservation" role="status">${t.reserving}</p>`;
     if (current.step === 'expired') {
       return html`<p part="reservation reservation-expired" role="status">
@@ -395,28 +402,8 @@ export class QuickCheckout extends LitElement {
     </p>`;
   }
 
-  #breakdownList(breakdown: Breakdown, product: Product, t: Messages) {
-    const format = (minor: number) => money(t, minor, product.currency);
-    return html`<dl part="breakdown" aria-label=${t.priceBreakdown}>
-      <div part="breakdown-line">
-        <dt>${breakdown.regularPrice !== null ? t.salePrice : t.total}</dt>
-        <dd>
-          ${breakdown.regularPrice !== null ? html`<s>${format(breakdown.regularPrice)}</s> ` : nothing}${t.unitTimesQuantity(format(breakdown.unitPrice), breakdown.quantity)}
-        </dd>
-      </div>
-      ${breakdown.discount > 0
-        ? html`<div part="breakdown-line"><dt>${t.couponDiscount}</dt><dd>−${format(breakdown.discount)}</dd></div>`
-        : nothing}
-      <div part="breakdown-line breakdown-total"><dt>${t.total}</dt><dd>${format(breakdown.total)}</dd></div>
-    </dl>`;
-  }
-
-  #discountText(coupon: Coupon, product: Product, t: Messages): string {
-    return coupon.discount.kind === 'amount' ? money(t, coupon.discount.amount, product.currency) : `${coupon.discount.percent}%`;
-  }
-
   /** The error in the viewer's language where we know what it means; the core's message otherwise. */
-  #explain(error: LiveShopError, field: CustomerField | null, t: Messages): string {
+  #explain(error: LiveShopError, field: CustomerField | null, t: CheckoutText): string {
     if (field) return t.checkField(field === 'name' ? t.customerName : t[field]);
     if (error instanceof HandoffError) {
       if (error.reason === 'popup_blocked') return t.popupBlocked;
@@ -424,10 +411,11 @@ export class QuickCheckout extends LitElement {
       if (error.reason === 'payment_failed') return t.paymentFailed;
     }
     if (error instanceof CartRefusedError) return t.cartRefused(error.message);
+    if (error.code === 'coupon_invalid') return t.couponInvalid;
     return orderErrorText(error, t) ?? error.message;
   }
 
-  #variantOption(variant: Variant, stock: Stock | undefined, t: Messages) {
+  #variantOption(variant: Variant, stock: Stock | undefined, t: CheckoutText) {
     const units = unitsLeft(stock, variant.id);
     const held = this.#order?.variantId === variant.id;
     const soldOut = units === 0 && !held;
@@ -449,7 +437,7 @@ export class QuickCheckout extends LitElement {
     `;
   }
 
-  #confirmation(order: Order, paid: boolean, product: Product, t: Messages) {
+  #confirmation(order: Order, paid: boolean, product: Product, t: CheckoutText) {
     const variant = product.variants.find((v) => v.id === order.variantId);
     return html`
       <div part="confirmation" role="status">
@@ -458,6 +446,7 @@ export class QuickCheckout extends LitElement {
         <dl>
           <dt>${t.orderId}</dt>
           <dd part="order-id">${order.id}</dd>
+          ${renderOrderDiscount(order, t)}
           <dt>${t.total}</dt>
           <dd part="order-total">${money(t, order.total, order.currency)}</dd>
         </dl>

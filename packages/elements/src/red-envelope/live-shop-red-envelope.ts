@@ -6,8 +6,10 @@ import type { LiveShopClient, RedEnvelopeState } from '@live-shop/core';
 import { formatMoney, type Coupon } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
-import { messagesOf, type Messages } from '../i18n/locale.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { redEnvelopeStyles } from './live-shop-red-envelope.styles.js';
+import * as redEnvelopeMessages from './messages.js';
+import type { RedEnvelopeText } from './messages.js';
 
 /** Envelopes falling at once: enough to feel like rain, few enough to stay cheap. */
 export const FALLING_ENVELOPES = 8;
@@ -69,7 +71,7 @@ export class LiveShopRedEnvelope extends LitElement {
   override render() {
     const rain = this.#rain.value;
     if (!rain || this.dismissed === rain.id) return nothing;
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, redEnvelopeMessages, this.locale);
     const outcome = this.outcome?.rainId === rain.id ? this.outcome : null;
     const coupon = rain.grabbed ?? outcome?.coupon ?? null;
     const done = coupon !== null || outcome !== null;
@@ -126,11 +128,11 @@ export class LiveShopRedEnvelope extends LitElement {
   };
 }
 
-function couponValue(coupon: Coupon, t: Messages): string {
+function couponValue(coupon: Coupon, t: RedEnvelopeText): string {
   return coupon.discount.kind === 'amount' ? formatMoney(coupon.discount.amount, coupon.discount.currency, t.locale) : `${coupon.discount.percent}%`;
 }
 
-function refusal(outcome: Outcome | null, t: Messages): string {
+function refusal(outcome: Outcome | null, t: RedEnvelopeText): string {
   if (outcome?.code === 'exhausted') return t.redEnvelopeGone;
   if (outcome?.code === 'already_done') return t.redEnvelopeAlready;
   if (outcome?.code === 'ended') return t.redEnvelopeEnded;

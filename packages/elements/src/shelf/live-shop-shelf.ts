@@ -5,11 +5,13 @@ import type { LiveShopClient } from '@live-shop/core';
 import type { Product, Stock } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit, type ShelfToggleDetail } from '../events.js';
-import { messagesOf, money, type Messages } from '../i18n/locale.js';
+import { featureMessagesOf, money } from '../i18n/locale.js';
 import { priceOf } from '../product-card/product-card.js';
 import { unitsLeftOf } from '../stock.js';
 import { handleModalKeys } from '../focus.js';
 import { shelfStyles } from './live-shop-shelf.styles.js';
+import * as shelfMessages from './messages.js';
+import type { ShelfText } from './messages.js';
 
 let instances = 0;
 
@@ -95,7 +97,7 @@ export class LiveShopShelf extends LitElement {
   }
 
   override render() {
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, shelfMessages, this.locale);
     const products = this.#products.value ?? [];
     const stock = this.#stock.value;
     const pinnedId = this.#pinned.value?.id ?? null;
@@ -128,7 +130,7 @@ export class LiveShopShelf extends LitElement {
     `;
   }
 
-  #item(product: Product, units: number | null, pinned: boolean, id: string, t: Messages) {
+  #item(product: Product, units: number | null, pinned: boolean, id: string, t: ShelfText) {
     const soldOut = units === 0;
     const parts = ['item', pinned ? 'item-pinned' : '', soldOut ? 'item-sold-out' : ''].filter(Boolean).join(' ');
     const { lowest, varies } = priceOf(product);
@@ -157,7 +159,7 @@ export class LiveShopShelf extends LitElement {
     `;
   }
 
-  #stockLine(units: number | null, t: Messages) {
+  #stockLine(units: number | null, t: ShelfText) {
     if (units === null) return nothing;
     if (units === 0) return html`<span part="stock" class="out">${t.soldOut}</span>`;
     if (units <= this.lowStock) return html`<span part="stock" class="low">${t.onlyLeft(units)}</span>`;

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../css-props.js';
-import { messagesOf } from '../i18n/locale.js';
+import { featureMessagesOf } from '../i18n/locale.js';
 import { viewer360Styles } from './live-shop-viewer-360.styles.js';
+import * as viewer360Messages from './messages.js';
 
 /** Zoom bounds of the 360° view (1 = the frame fits the box). */
 export const MIN_ZOOM = 1;
@@ -96,7 +97,7 @@ export class LiveShopViewer360 extends LitElement {
   override render() {
     const count = this.frames.length;
     if (count === 0) return nothing;
-    const t = messagesOf(this, this.locale);
+    const t = featureMessagesOf(this, viewer360Messages, this.locale);
     const degrees = Math.round((this.frame * 360) / count);
     const label = this.label ? t.spinLabel(this.label) : t.view360;
     return html`

@@ -282,5 +282,7 @@ export function orderOf(outcome: ReserveResult, quantity: number): Order {
       throw new LiveShopServerError('sale_not_started', 'the flash sale has not started');
     case 'sale_ended':
       throw new LiveShopServerError('sale_ended', 'the flash sale is over');
+    case 'coupon_invalid':
+      throw new LiveShopServerError('coupon_invalid', outcome.message);
   }
 }

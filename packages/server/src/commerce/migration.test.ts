@@ -81,3 +81,30 @@ describe('migration 4: orders from before the state machine', () => {
     }
   });
 });
+
+describe('migration 12: coupons on orders', () => {
+  it('gives orders from before subtotal = total and no discount, and refuses totals that do not add up', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const old = openDatabase(dir, MIGRATIONS.filter((m) => m.version <= 11));
+      old.exec(`
+        INSERT INTO rooms (id, title, status, hls, created_at, epoch) VALUES ('r', 'Room', 'live', NULL, 1, 'abcdefgh');
+        INSERT INTO products (id, room_id, name, description, image, currency, position) VALUES ('p', 'r', 'P', '', '', 'CNY', 0);
+        INSERT INTO variants (id, product_id, label, price, stock, position) VALUES ('v', 'p', 'V', 100, 7, 0);
+        INSERT INTO orders (id, room_id, product_id, variant_id, quantity, unit_price, total, currency, status, idempotency_key, created_at, updated_at)
+          VALUES ('o1', 'r', 'p', 'v', 3, 100, 300, 'CNY', 'paid', 'key-one-1', 10, 10);
+      `);
+      old.close();
+      const db = openDatabase(dir);
+      try {
+        assert.deepEqual(db.prepare("SELECT subtotal, discount, total, coupon_id FROM orders WHERE id = 'o1'").get(), { subtotal: 300, discount: 0, total: 300, coupon_id: null });
+        assert.throws(() => db.prepare("UPDATE orders SET discount = 50 WHERE id = 'o1'").run(), /total must equal subtotal - discount/);
+        db.prepare("UPDATE orders SET discount = 50, total = 250 WHERE id = 'o1'").run();
+      } finally {
+        db.close();
+      }
+    } finally {
+      await remove();
+    }
+  });
+});

@@ -9,18 +9,24 @@ import { frozenLatency, type LatencyHistory } from './fair-latency.js';
 import { IllegalTransitionError } from './order-state.js';
 import { commerceOf } from './service.js';
 
+/**
+ * A coupon is part of what was asked: the same key with another coupon (or none) is another order. Appended only
+ * when there is one, so the digest of a request without a coupon is the one stored before coupons existed.
+ */
+const withCoupon = (parts: unknown[], couponId: string | undefined): unknown[] => (couponId === undefined ? parts : [...parts, { couponId }]);
+
 /** Digest of what makes two `order.place` requests "the same order", to recognise retries of an idempotency key. */
 export function orderFingerprint(request: OrderRequest): string {
   const { variantId, quantity, customer } = request;
   return createHash('sha256')
-    .update(JSON.stringify([variantId, quantity, customer.name, customer.phone, customer.address]))
+    .update(JSON.stringify(withCoupon([variantId, quantity, customer.name, customer.phone, customer.address], request.couponId)))
     .digest('base64url');
 }
 
-/** Digest of an `order.reserve` request (no customer yet; a sale id is part of what was asked). */
+/** Digest of an `order.reserve` request (no customer yet; a sale id and a coupon are part of what was asked). */
 export function reserveFingerprint(request: ReserveRequest): string {
   return createHash('sha256')
-    .update(JSON.stringify(['reserve', request.variantId, request.quantity, request.saleId ?? null]))
+    .update(JSON.stringify(withCoupon(['reserve', request.variantId, request.quantity, request.saleId ?? null], request.couponId)))
     .digest('base64url');
 }
 
@@ -34,9 +40,13 @@ const newOrderId = () => `ord_${randomBytes(12).toString('base64url')}`;
  * admission (see {@link SaleAdmission}) at the sale price, and resolves when ranked. During a sale's countdown the
  * variant cannot be reserved at all (`sale_not_started`), so its stock is there when the sale opens.
  *
+ * With `couponId` the store checks the coupon against the order's subtotal and holds it for the order in the same
+ * transaction (see {@link checkoutOrder} for the rules); the order carries `subtotal`, `discount` and `total`.
+ *
  * Idempotent per (room, viewer, key): a retry — also concurrent, also from another socket — returns the same order;
- * the same key with another body fails `conflict`. Errors: `not_found`, `sold_out`, `insufficient_stock`,
- * `limit_reached`, `sale_not_started`, `sale_ended`, `rate_limited` (another attempt of this viewer is being ranked).
+ * the same key with another body (another coupon included) fails `conflict`. Errors: `not_found`, `sold_out`,
+ * `insufficient_stock`, `limit_reached`, `sale_not_started`, `sale_ended`, `coupon_invalid`, `rate_limited`
+ * (another attempt of this viewer is being ranked).
  */
 export async function reserveOrder(
   ctx: DomainContext,
@@ -59,6 +69,7 @@ export async function reserveOrder(
     createdAt: receivedAt,
     status: 'reserved',
     expiresAt: receivedAt + commerce.settings.reservationTtlMs,
+    ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
   };
   const sale = await saleFor(ctx, roomId, request, receivedAt);
   if (sale === null) return finish(ctx, roomId, await ctx.store.reserve(order), request.quantity);
@@ -110,6 +121,7 @@ export async function placeOrder(
       variantId: request.variantId,
       quantity: request.quantity,
       idempotencyKey: request.idempotencyKey,
+      ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
     }, session);
     return checkoutOrder(ctx, actor, reserved.id, request.customer);
   }
@@ -125,6 +137,7 @@ export async function placeOrder(
     status: 'pending_payment',
     expiresAt: now + commerce.settings.paymentTtlMs,
     customer: request.customer,
+    ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
   });
   const order = await finish(ctx, roomId, result, request.quantity);
   if (result.kind === 'created') await announceSale(ctx, order, actor);
@@ -133,16 +146,25 @@ export async function placeOrder(
 
 /**
  * Adds the customer to the viewer's own reserved order: `pending_payment`, `expiresAt` moved to the payment window.
- * A repeat with the same customer answers the same order. Errors: `not_found`, `forbidden`, `expired`, `conflict`.
+ * A repeat with the same customer (and coupon) answers the same order. Errors: `not_found`, `forbidden`, `expired`,
+ * `conflict`, `coupon_invalid` (the order stays reserved, without the new coupon).
+ *
+ * `couponId` (undefined: keep the order's, null: none) must be the buyer's own or a room coupon of this room,
+ * unexpired, not held by another open order nor used by a paid one of this buyer, the subtotal at least its minimum
+ * spend, an amount coupon in the order's currency. The order then holds it: written in the same transaction as
+ * the order (a coupon-and-buyer primary key), so of two concurrent orders naming one coupon exactly one gets it,
+ * and before the buyer pays — holding it only at payment would let both be paid at the discounted price. A
+ * cancelled or expired order frees it; a paid one keeps it used (a refund does not give it back).
  */
 export async function checkoutOrder(
   ctx: DomainContext,
   actor: Pick<Actor, 'subject'> & Partial<Pick<Actor, 'name'>>,
   orderId: string,
   customer: Customer,
+  couponId?: string | null,
 ): Promise<Order> {
   const now = ctx.now();
-  const result = await ctx.store.checkout(orderId, actor.subject, customer, now, now + commerceOf(ctx).settings.paymentTtlMs);
+  const result = await ctx.store.checkout(orderId, actor.subject, customer, now, now + commerceOf(ctx).settings.paymentTtlMs, couponId);
   const order = await afterTransition(ctx, result, orderId);
   if (result.kind === 'changed') await announceSale(ctx, order, actor);
   return order;
@@ -220,5 +242,7 @@ async function afterTransition(ctx: DomainContext, result: TransitionResult, ord
       throw new LiveShopServerError('forbidden', 'this is not your order');
     case 'illegal':
       throw new IllegalTransitionError(result.from, result.to);
+    case 'coupon_invalid':
+      throw new LiveShopServerError('coupon_invalid', result.message);
   }
 }

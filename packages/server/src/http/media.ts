@@ -1,12 +1,19 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IdSchema } from '@live-shop/protocol';
 import * as v from 'valibot';
 import { LoopClock, livePlaylist, loadSegmentLoop, type SegmentLoop } from '../media/synthetic-hls.js';
-import type { WebRtcHlsPackager } from '../media/webrtc/hls-packager.js';
+import type { LlHlsPlaylist } from '../media/webrtc/ll-hls/playlist.js';
 import { sendError } from './respond.js';
+
+/** Where the media routes find the packaged (LL-HLS) stream of a room: the WebRTC HLS packager. */
+export interface PackagedHlsSource {
+  /** Whether the room is being packaged now. */
+  isActive(roomId: string): boolean;
+  /** The room's live playlist, or null when it is not packaged. */
+  playlist(roomId: string): LlHlsPlaylist | null;
+}
 
 /** Serves synthetic live HLS for every room that has a folder of looped segments under `mediaDir`. */
 export class MediaRoutes {
@@ -14,10 +21,10 @@ export class MediaRoutes {
   readonly #now: () => number;
   readonly #loops = new Map<string, { loop: SegmentLoop; clock: LoopClock } | null>();
 
-  readonly #packager: WebRtcHlsPackager | null;
+  readonly #packager: PackagedHlsSource | null;
 
-  /** `packager`: the HLS packaging of rooms whose host publishes WebRTC, served under `/media/<room>/webrtc/`. */
-  constructor(mediaDir: string, now: () => number, packager: WebRtcHlsPackager | null = null) {
+  /** `packager`: the LL-HLS packaging of rooms whose host publishes WebRTC, served under `/media/<room>/webrtc/`. */
+  constructor(mediaDir: string, now: () => number, packager: PackagedHlsSource | null = null) {
     this.#mediaDir = mediaDir;
     this.#now = now;
     this.#packager = packager;
@@ -70,37 +77,62 @@ export class MediaRoutes {
   }
 
   /**
-   * A file of a room's packaged WebRTC stream. The playlist is awaited (bounded) while ffmpeg writes its
-   * first segment, so a player switched to it the moment the host went live does not see a 404.
+   * A file of a room's packaged WebRTC stream: `live.m3u8` (with blocking reload: `_HLS_msn`/`_HLS_part`),
+   * `init.mp4`, `seg-<msn>.m4s`, `part-<n>.m4s`, all from memory. Names are matched, never joined into a
+   * path. A plain playlist request waits (bounded) for the first segment, so a player switched to it the
+   * moment the host went live does not see a 404; blocking requests wait at most three target durations
+   * and then get 503, as the HLS spec's blocking reload prescribes.
    */
   async #packaged(res: ServerResponse, room: string, name: string): Promise<void> {
-    const packager = this.#packager;
-    if (!packager || !v.is(IdSchema, room) || !packager.isActive(room)) {
-      return sendError(res, 'not_found', `room "${room}" has no WebRTC stream being packaged into HLS`);
-    }
-    if (name === 'live.m3u8') {
-      const deadline = Date.now() + PLAYLIST_WAIT_MS;
-      while (!packager.hasPlaylist(room) && packager.isActive(room) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-    const path = packager.file(room, name);
-    let bytes: Buffer;
-    try {
-      if (path === null) throw new Error('not a packaged file');
-      bytes = await readFile(path);
-    } catch {
-      return sendError(res, 'not_found', `no packaged media at /media/${room}/webrtc/${name}`);
-    }
-    const isPlaylist = name.endsWith('.m3u8');
+    const playlist = this.#packager && v.is(IdSchema, room) ? this.#packager.playlist(room) : null;
+    if (!playlist) return sendError(res, 'not_found', `room "${room}" has no WebRTC stream being packaged into HLS`);
+    const blockMs = 3 * playlist.targetDuration * 1_000;
+    if (name === 'live.m3u8') return this.#packagedPlaylist(res, playlist, blockMs);
+    const part = /^part-(\d{1,9})\.m4s$/.exec(name);
+    const segment = /^seg-(\d{1,9})\.m4s$/.exec(name);
+    let bytes: Buffer | 'timeout' | null = null;
+    if (name === 'init.mp4') bytes = playlist.init;
+    else if (segment) bytes = playlist.segment(Number(segment[1]));
+    else if (part) bytes = await playlist.part(Number(part[1]), blockMs);
+    if (bytes === 'timeout') return sendError(res, 'not_found', `part ${name} did not come in time`, 503);
+    if (!bytes) return sendError(res, 'not_found', `no packaged media at /media/${room}/webrtc/${name}`);
     res.writeHead(200, {
-      'Content-Type': isPlaylist ? 'application/vnd.apple.mpegurl' : 'video/mp2t',
+      'Content-Type': 'video/mp4',
       'Content-Length': bytes.length,
-      'Cache-Control': isPlaylist ? 'no-cache' : 'public, max-age=60',
+      // Numbers start again at 0 with every publish, so a cached part could belong to an earlier stream.
+      'Cache-Control': 'no-cache',
     });
     res.end(res.req.method === 'HEAD' ? undefined : bytes);
   }
+
+  async #packagedPlaylist(res: ServerResponse, playlist: LlHlsPlaylist, blockMs: number): Promise<void> {
+    const query = new URL(res.req.url ?? '/', 'http://localhost').searchParams;
+    const msnParam = query.get('_HLS_msn');
+    const partParam = query.get('_HLS_part');
+    const isCount = (value: string | null) => value === null || /^\d{1,9}$/.test(value);
+    if (!isCount(msnParam) || !isCount(partParam) || (partParam !== null && msnParam === null)) {
+      return sendError(res, 'invalid', '_HLS_msn must be a number, and _HLS_part needs _HLS_msn');
+    }
+    if (msnParam === null) {
+      await playlist.waitForSegments(1, PLAYLIST_WAIT_MS);
+    } else {
+      const directives = { msn: Number(msnParam), ...(partParam === null ? {} : { part: Number(partParam) }) };
+      if (playlist.isTooFarAhead(directives)) {
+        return sendError(res, 'invalid', `_HLS_msn=${msnParam} _HLS_part=${partParam ?? ''} is too far ahead of the live edge`);
+      }
+      const outcome = await playlist.waitForPlaylist(directives, blockMs);
+      if (outcome === 'timeout') return sendError(res, 'not_found', 'the requested segment or part did not come in time', 503);
+    }
+    const text = playlist.render();
+    if (text === null) return sendError(res, 'not_found', 'the packaged stream has not started (or has ended)');
+    res.writeHead(200, {
+      'Content-Type': 'application/vnd.apple.mpegurl',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-cache',
+    });
+    res.end(res.req.method === 'HEAD' ? undefined : text);
+  }
 }
 
-/** Longest a request for a packaged playlist waits for ffmpeg's first one. */
+/** Longest a plain request for a packaged playlist waits for the packager's first segment. */
 const PLAYLIST_WAIT_MS = 10_000;

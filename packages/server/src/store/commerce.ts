@@ -21,6 +21,8 @@ export interface NewOrder {
   customer?: Customer;
   /** Buy through this flash sale (sale price, quota, per-viewer limit); absent: the regular price. */
   saleId?: string;
+  /** Apply this coupon (checked against the order's subtotal and held by the order in the same transaction). */
+  couponId?: string;
 }
 
 /** What happened to an attempt to open an order. Only `created` changed anything. */
@@ -33,7 +35,9 @@ export type ReserveResult =
   | { kind: 'insufficient_stock'; available: number }
   | { kind: 'limit_reached'; limit: number; owned: number }
   | { kind: 'sale_not_started' }
-  | { kind: 'sale_ended' };
+  | { kind: 'sale_ended' }
+  /** The order's coupon cannot apply (see `checkOrderCoupon`); nothing was written. */
+  | { kind: 'coupon_invalid'; message: string };
 
 /** Who asks for an order change: the buyer (checked against the order's viewer) or the merchant/system. */
 export type OrderActor = { kind: 'viewer'; subject: string } | { kind: 'merchant' } | { kind: 'system' };
@@ -55,7 +59,9 @@ export type TransitionResult =
   /** The order lapsed (now, or earlier): its units are back in stock. */
   | { kind: 'expired'; order: Order; available: number | null; sale: FlashSale | null }
   /** The state machine has no such edge (e.g. cancel a paid order). */
-  | { kind: 'illegal'; from: OrderStatus; to: OrderStatus };
+  | { kind: 'illegal'; from: OrderStatus; to: OrderStatus }
+  /** Checkout only: the coupon asked for cannot apply; nothing was written (the order stays reserved). */
+  | { kind: 'coupon_invalid'; message: string };
 
 /** An order the sweeper expired: what to tell the room. */
 export interface ExpiredOrder {
@@ -120,7 +126,8 @@ export interface CommerceStore {
   /**
    * Opens an order atomically: idempotency key (per room and subject), variant, sale window and quota,
    * per-viewer limits (variant and sale, counted over the subject's reserved, pending, paid and fulfilled orders),
-   * then moves the units from stock to held. Never leaves stock or a sale's remaining below zero.
+   * the coupon's terms (`coupon_invalid`), then moves the units from stock to held and holds the coupon. Never
+   * leaves stock or a sale's remaining below zero, nor lets two orders of a buyer hold one coupon.
    */
   reserve(order: NewOrder): Promise<ReserveResult>;
   /** {@link reserve} for many attempts in one transaction, each atomic on its own, in the given order. */
@@ -129,12 +136,16 @@ export interface CommerceStore {
   findByIdempotencyKey(roomId: string, subject: string, key: string): Promise<{ order: Order; fingerprint: string } | null>;
   /**
    * `reserved` -> `pending_payment` with the customer (encrypted) and a new `expiresAt`. A repeat with the
-   * same customer is `unchanged`. An order past its `expiresAt` is expired on the spot.
+   * same customer (and coupon) is `unchanged`. An order past its `expiresAt` is expired on the spot.
+   *
+   * `couponId`: undefined keeps the order's coupon, null removes it, an id applies that coupon instead (checked
+   * and held in this transaction, the totals recomputed; `coupon_invalid` writes nothing).
    */
-  checkout(orderId: string, subject: string, customer: Customer, at: number, expiresAt: number): Promise<TransitionResult>;
+  checkout(orderId: string, subject: string, customer: Customer, at: number, expiresAt: number, couponId?: string | null): Promise<TransitionResult>;
   /**
    * Moves an order along the state machine (`cancelled`, `fulfilled`, `refunded`) with its stock effect and an
-   * audit row, in one transaction. A viewer may only cancel their own order.
+   * audit row, in one transaction. A viewer may only cancel their own order. Cancelling (and expiring, in
+   * {@link expireDue} and on the spot) frees the order's coupon; a paid order keeps it used.
    */
   transition(orderId: string, to: 'cancelled' | 'fulfilled' | 'refunded', actor: OrderActor, at: number, reason: string): Promise<TransitionResult>;
   /** Expires at most `limit` open orders whose `expiresAt` <= `now`, returning their units; oldest first. */

@@ -88,7 +88,7 @@ export const COMMANDS: CommandTable = {
   'order.checkout': {
     limit: { perSecond: 5, burst: 10 },
     limitMessage: 'too many checkouts; slow down',
-    handle: ({ ctx, actor }, frame) => checkoutOrder(ctx, actor, frame.orderId, frame.customer),
+    handle: ({ ctx, actor }, frame) => checkoutOrder(ctx, actor, frame.orderId, frame.customer, frame.couponId),
   },
   'order.cancel': {
     limit: { perSecond: 5, burst: 10 },

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../logger.js';
+import type { LlHlsPlaylist } from './ll-hls/playlist.js';
+import { packageFmp4 } from './ll-hls/stream.js';
 import type { RelayKind } from './peer.js';
 import type { WebRtcRelay } from './relay.js';
 
@@ -21,12 +22,36 @@ export interface HlsPackagerOptions {
   logger: Logger;
   /** The ffmpeg binary. Default `ffmpeg` on PATH. */
   ffmpeg?: string;
-  /** Target segment length, seconds. Default 1 (short segments for lower HLS latency). */
+  /** Target segment length, seconds. Default 1 (a keyframe is forced at each). */
   segmentSeconds?: number;
+  /** LL-HLS part length, seconds (one fMP4 fragment each). Default 0.2. */
+  partSeconds?: number;
+  /** The wall clock program-date-time is stamped with (the server's clock). Default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * ffmpeg's encoding and muxing arguments, from the decoded input to fragmented MP4 on stdout: H.264 with a
+ * keyframe at every segment boundary (so segments start decodable) and AAC, cut into fragments of about
+ * `partSeconds` that also break at keyframes. Exported so a test can run the same output stage on a
+ * synthetic input.
+ */
+export function fmp4OutputArgs(segmentSeconds: number, partSeconds: number): string[] {
+  return [
+    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
+    '-force_key_frames', `expr:gte(t,n_forced*${segmentSeconds})`, '-sc_threshold', '0',
+    '-c:a', 'aac', '-b:a', '96k', '-ar', '48000',
+    // empty_moov: the init segment comes first, alone; default_base_moof: fragments stand alone as parts;
+    // flush_packets: each fragment reaches the pipe when it is complete, not when ffmpeg's buffer fills.
+    '-f', 'mp4', '-movflags', 'empty_moov+default_base_moof+frag_keyframe',
+    '-frag_duration', String(Math.round(partSeconds * 1_000_000)), '-flush_packets', '1',
+    'pipe:1',
+  ];
 }
 
 interface Packaging {
   dir: string;
+  playlist: LlHlsPlaylist;
   ffmpeg: ChildProcess;
   udp: Socket;
   untap: () => void;
@@ -41,20 +66,23 @@ export function hasFfmpeg(binary = 'ffmpeg'): boolean {
 }
 
 /**
- * Packages the WebRTC stream a host publishes into live HLS with EXT-X-PROGRAM-DATE-TIME, so viewers that
- * cannot play WebRTC (or fall back from it) watch the host, not the room's synthetic loop.
+ * Packages the WebRTC stream a host publishes into live LL-HLS with EXT-X-PROGRAM-DATE-TIME, so viewers
+ * that cannot play WebRTC (or fall back from it) watch the host, not the room's synthetic loop.
  *
  * While a room is live, the relay's RTP is copied over loopback UDP to an ffmpeg that reads it from an SDP
- * description, transcodes VP8/Opus to H.264/AAC (HLS in MPEG-TS cannot carry VP8) and writes 1-second
- * segments and the playlist into a temporary folder, which {@link WebRtcHlsPackager.file} serves. One
- * ffmpeg per live room, ended with the publish; keyframes are requested from the host for the first
- * seconds so ffmpeg can start decoding at once.
+ * description, transcodes VP8/Opus to H.264/AAC and writes fragmented MP4 to its stdout (ffmpeg 5.1's hls
+ * muxer cannot write LL-HLS parts); {@link packageFmp4} cuts that into ~200 ms parts and ~1 s segments of an
+ * in-memory LL-HLS playlist ({@link WebRtcHlsPackager.playlist}), served by the media routes. One ffmpeg
+ * per live room, ended with the publish; keyframes are requested from the host for the first seconds so
+ * ffmpeg can start decoding at once.
  */
 export class WebRtcHlsPackager {
   readonly #relay: WebRtcRelay;
   readonly #logger: Logger;
   readonly #ffmpeg: string;
   readonly #segmentSeconds: number;
+  readonly #partSeconds: number;
+  readonly #now: () => number;
   readonly #rooms = new Map<string, Packaging>();
   #closed = false;
 
@@ -63,6 +91,8 @@ export class WebRtcHlsPackager {
     this.#logger = options.logger;
     this.#ffmpeg = options.ffmpeg ?? 'ffmpeg';
     this.#segmentSeconds = options.segmentSeconds ?? 1;
+    this.#partSeconds = options.partSeconds ?? 0.2;
+    this.#now = options.now ?? Date.now;
   }
 
   /** URL path (relative to the server) of a room's packaged playlist. */
@@ -75,14 +105,9 @@ export class WebRtcHlsPackager {
     return this.#rooms.has(roomId);
   }
 
-  /**
-   * Absolute path of a packaged file of the room (`live.m3u8` or a segment), or null when the room is not
-   * packaged or the name is not one ffmpeg writes (no path tricks: the name is matched, not joined blindly).
-   */
-  file(roomId: string, name: string): string | null {
-    const packaging = this.#rooms.get(roomId);
-    if (!packaging || !/^(live\.m3u8|seg-\d{1,9}\.ts)$/.test(name)) return null;
-    return join(packaging.dir, name);
+  /** The room's live LL-HLS playlist (parts and segments in memory), or null when it is not packaged. */
+  playlist(roomId: string): LlHlsPlaylist | null {
+    return this.#rooms.get(roomId)?.playlist ?? null;
   }
 
   /** Starts packaging the room (its host's video flows now). Does nothing when it already runs. */
@@ -104,7 +129,6 @@ export class WebRtcHlsPackager {
       '',
     ].join('\r\n');
     await writeFile(join(dir, 'input.sdp'), sdp);
-    const segment = this.#segmentSeconds;
     const ffmpeg = spawn(
       this.#ffmpeg,
       [
@@ -113,17 +137,19 @@ export class WebRtcHlsPackager {
         '-fflags', '+genpts', '-reorder_queue_size', '256',
         '-i', join(dir, 'input.sdp'),
         '-map', '0:v:0', '-map', '0:a:0?',
-        '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
-        // A keyframe at every segment boundary, so every segment starts decodable.
-        '-force_key_frames', `expr:gte(t,n_forced*${segment})`, '-sc_threshold', '0',
-        '-c:a', 'aac', '-b:a', '96k', '-ar', '48000',
-        '-f', 'hls', '-hls_time', String(segment), '-hls_list_size', '6',
-        '-hls_flags', 'delete_segments+program_date_time+independent_segments+omit_endlist',
-        '-hls_segment_filename', join(dir, 'seg-%d.ts'),
-        join(dir, 'live.m3u8'),
+        ...fmp4OutputArgs(this.#segmentSeconds, this.#partSeconds),
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    const playlist = packageFmp4(ffmpeg.stdout, {
+      partTarget: this.#partSeconds,
+      segmentTarget: this.#segmentSeconds,
+      now: this.#now,
+      onError: (error) => {
+        this.#logger.warn('webrtc hls packager got a malformed stream', { room: roomId, error });
+        ffmpeg.kill('SIGTERM');
+      },
+    });
     let stderr = '';
     ffmpeg.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
@@ -155,11 +181,11 @@ export class WebRtcHlsPackager {
     }, 1_000);
     keyframes.unref();
     this.#relay.requestKeyframe(roomId);
-    this.#rooms.set(roomId, { dir, ffmpeg, udp, untap, keyframes, stopped });
+    this.#rooms.set(roomId, { dir, playlist, ffmpeg, udp, untap, keyframes, stopped });
     this.#logger.info('webrtc hls packager started', { room: roomId });
   }
 
-  /** Stops packaging the room and removes its files. */
+  /** Stops packaging the room: ends its playlist (waiting requests get 404) and removes its SDP folder. */
   async stop(roomId: string): Promise<void> {
     const packaging = this.#rooms.get(roomId);
     if (!packaging) return;
@@ -167,6 +193,7 @@ export class WebRtcHlsPackager {
     packaging.untap();
     clearInterval(packaging.keyframes);
     packaging.udp.close();
+    packaging.playlist.end();
     packaging.ffmpeg.kill('SIGTERM');
     const killer = setTimeout(() => packaging.ffmpeg.kill('SIGKILL'), 2_000);
     await packaging.stopped;
@@ -180,11 +207,6 @@ export class WebRtcHlsPackager {
     await Promise.all([...this.#rooms.keys()].map((roomId) => this.stop(roomId)));
   }
 
-  /** Whether the room's playlist has been written (ffmpeg needs a segment's worth of media first). */
-  hasPlaylist(roomId: string): boolean {
-    const path = this.file(roomId, 'live.m3u8');
-    return path !== null && existsSync(path);
-  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isIPv4 } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
 import { LiveShopServerError } from '../../errors.js';
 
@@ -5,24 +7,68 @@ import { LiveShopServerError } from '../../errors.js';
 export const MAX_SDP_BYTES = 64 * 1024;
 /** How long ICE gathering may take before the answer is sent without it (loopback gathers in ms). */
 const GATHER_TIMEOUT_MS = 5_000;
-/** The dev relay listens on the loopback interface only. */
-const RELAY_HOST = '127.0.0.1';
 
 /** Media kinds the relay forwards. */
 export type RelayKind = 'audio' | 'video';
 
 /**
- * A werift peer for the dev relay: IPv4 loopback only (no STUN server, so nothing leaves the machine),
- * VP8 + Opus (every current browser sends and decodes both, so RTP is forwarded without transcoding).
+ * Where the relay's WebRTC traffic goes. By default the loopback interface only: browsers on this machine can
+ * play, nothing on the network can reach the relay. For viewers on other machines, bind a LAN address.
  */
-export function createRelayPeer(): RTCPeerConnection {
+export interface RelayNetwork {
+  /** IPv4 address of a local interface every ICE socket binds to (never a wildcard). Default `127.0.0.1`. */
+  host: string;
+  /**
+   * Address the SDP answers give browsers to reach the relay (the one ICE candidate), when it differs from
+   * `host`: a NAT or container port mapping in front of it. Default: `host`.
+   */
+  announce?: string;
+  /** UDP ports the ICE sockets take (inclusive, `min < max`; forward them when `announce` is a NAT). Default: any. */
+  ports?: readonly [number, number];
+}
+
+/** The default {@link RelayNetwork}: loopback only. */
+export const LOOPBACK_NETWORK: RelayNetwork = { host: '127.0.0.1' };
+
+/**
+ * Checks a {@link RelayNetwork} before any peer uses it. Throws `invalid` with the reason: `host` must be an
+ * IPv4 address of one of this machine's interfaces (a wildcard would gather every interface, and an address
+ * the machine does not have would bind nothing), `announce` an IPv4 address, `ports` a range of 1024–65535.
+ */
+export function assertRelayNetwork(network: RelayNetwork): void {
+  const { host, announce, ports } = network;
+  if (!isIPv4(host) || host === '0.0.0.0') throw new LiveShopServerError('invalid', `the WebRTC ICE host must be one IPv4 address, not "${host}"`);
+  const local = Object.values(networkInterfaces()).flatMap((addresses) => addresses ?? []);
+  if (!local.some((address) => address.family === 'IPv4' && address.address === host)) {
+    throw new LiveShopServerError('invalid', `the WebRTC ICE host ${host} is not an address of this machine (see \`ip addr\`)`);
+  }
+  if (announce !== undefined && (!isIPv4(announce) || announce === '0.0.0.0')) {
+    throw new LiveShopServerError('invalid', `the WebRTC announced address must be one IPv4 address, not "${announce}"`);
+  }
+  if (ports !== undefined) {
+    const [min, max] = ports;
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1024 || max > 65_535 || min >= max) {
+      throw new LiveShopServerError('invalid', `the WebRTC port range must be min-max within 1024-65535 with min < max, not ${min}-${max}`);
+    }
+  }
+}
+
+/**
+ * A werift peer for the dev relay: one IPv4 address (`network.host`, loopback by default) and no STUN server,
+ * so nothing is gathered or sent anywhere else; VP8 + Opus (every current browser sends and decodes both, so
+ * RTP is forwarded without transcoding).
+ */
+export function createRelayPeer(network: RelayNetwork = LOOPBACK_NETWORK): RTCPeerConnection {
+  const { host, ports } = network;
   const pc = new RTCPeerConnection({
     iceUseIpv4: true,
     iceUseIpv6: false,
-    // Bind every ICE socket to 127.0.0.1, advertise that address, and never pair anything else.
-    iceInterfaceAddresses: { udp4: RELAY_HOST },
-    iceAdditionalHostAddresses: [RELAY_HOST],
-    iceFilterCandidatePair: (pair) => pair.localCandidate.host === RELAY_HOST,
+    // Bind every ICE socket to the host address, advertise it (werift skips loopback unless told), and never
+    // pair anything else.
+    iceInterfaceAddresses: { udp4: host },
+    iceAdditionalHostAddresses: [host],
+    iceFilterCandidatePair: (pair) => pair.localCandidate.host === host,
+    ...(ports ? { icePortRange: [ports[0], ports[1]] as [number, number] } : {}),
     codecs: {
       video: [
         new RTCRtpCodecParameters({
@@ -63,13 +109,16 @@ export function offeredKinds(sdp: string): RelayKind[] {
  * Applies a remote offer and returns the complete answer (non-trickle: every candidate inside), so one
  * HTTP round trip sets the session up. Throws `invalid` when werift cannot use the offer.
  */
-export async function answerOffer(pc: RTCPeerConnection, offer: string): Promise<string> {
+export async function answerOffer(pc: RTCPeerConnection, offer: string, network: RelayNetwork = LOOPBACK_NETWORK): Promise<string> {
   try {
     await pc.setRemoteDescription({ type: 'offer', sdp: offer });
   } catch (cause) {
     throw new LiveShopServerError('invalid', `the SDP offer could not be applied: ${describe(cause)}`, { cause });
   }
   noStunServer(pc);
+  // An offer says `actpass` (RFC 8842; browsers and OBS do): the answer may pick either role. A peer that
+  // insists on being the server keeps werift's default, the client role.
+  if (!/^a=setup:passive/m.test(offer)) dtlsServer(pc);
   const answer = await pc.createAnswer();
   await pc.setLocalDescription(answer);
   if (pc.iceGatheringState !== 'complete') {
@@ -79,7 +128,7 @@ export async function answerOffer(pc: RTCPeerConnection, offer: string): Promise
   }
   const sdp = pc.localDescription?.sdp;
   if (!sdp) throw new LiveShopServerError('internal', 'the relay produced no SDP answer');
-  return loopbackCandidatesOnly(sdp);
+  return announcedCandidatesOnly(sdp, network);
 }
 
 /**
@@ -91,11 +140,34 @@ export function noStunServer(pc: RTCPeerConnection): void {
   for (const transport of pc.iceTransports) transport.connection.stunServer = undefined;
 }
 
-/** Drops candidates for other addresses werift lists beside the loopback one (their sockets bind 127.0.0.1 anyway). */
-function loopbackCandidatesOnly(sdp: string): string {
+/**
+ * Makes the relay the DTLS server (`a=setup:passive` in the answer), so the browser, as DTLS client, sends
+ * its ClientHello the moment its ICE check succeeds. Left to itself werift answers `a=setup:active` and, as
+ * client, waits a fixed 100 ms after ICE connects before it starts the handshake: 100 ms of every viewer's
+ * time to first frame and of every host's time to go live.
+ */
+function dtlsServer(pc: RTCPeerConnection): void {
+  for (const transport of pc.dtlsTransports) transport.role = 'server';
+}
+
+/**
+ * Keeps only the candidates of the host address (werift also lists other interfaces' addresses, though its
+ * sockets bind the host address only) and writes the announced address into them and into `c=` lines.
+ */
+export function announcedCandidatesOnly(sdp: string, network: RelayNetwork): string {
+  const { host } = network;
+  const announce = network.announce ?? host;
   return sdp
     .split('\r\n')
-    .filter((line) => !line.startsWith('a=candidate:') || line.split(' ')[4] === RELAY_HOST)
+    .flatMap((line) => {
+      if (line.startsWith('a=candidate:')) {
+        const fields = line.split(' ');
+        if (fields[4] !== host) return [];
+        fields[4] = announce;
+        return [fields.join(' ')];
+      }
+      return line === `c=IN IP4 ${host}` ? [`c=IN IP4 ${announce}`] : [line];
+    })
     .join('\r\n');
 }
 

@@ -2,13 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver, RTCRtpSender, RtpPacket } from 'werift';
 import { LiveShopServerError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { answerOffer, createRelayPeer, offeredKinds, type RelayKind } from './peer.js';
+import { isVp8KeyframeStart, KeyframeRequests } from './keyframes.js';
+import { answerOffer, assertRelayNetwork, createRelayPeer, LOOPBACK_NETWORK, offeredKinds, type RelayKind, type RelayNetwork } from './peer.js';
 
 /** Options of {@link WebRtcRelay}. */
 export interface RelayOptions {
   logger: Logger;
   /** Viewers one room may have at once (the dev relay forwards in one Node process). Default 50. */
   maxViewersPerRoom?: number;
+  /**
+   * The address (and ports) browsers reach the relay on. Default: 127.0.0.1 only, so only browsers on this
+   * machine can play over WebRTC (the others fall back to HLS). Throws `invalid` when it cannot work.
+   */
+  network?: RelayNetwork;
   /** A session whose ICE/DTLS has not connected after this long is closed. Default 20 000 ms. */
   connectTimeoutMs?: number;
   /**
@@ -34,8 +40,6 @@ export interface RelayRoomStats {
   viewers: number;
 }
 
-/** A viewer asking for a keyframe more often than this gets the one already requested. */
-const PLI_MIN_INTERVAL_MS = 500;
 /**
  * Sessions the relay ended on its own (the host left, the connection died) stay known this long, so
  * the player's DELETE that follows gets 200 (already gone) rather than a 404 it did nothing to earn.
@@ -53,7 +57,8 @@ interface Session {
 interface Publisher extends Session {
   /** The receiver of each kind the host sends, and the SSRC of its track (for PLI). */
   receivers: Map<RelayKind, { receiver: RTCRtpReceiver; ssrc: number }>;
-  lastPliAt: number;
+  /** Keyframe requests to the host, repeated until its next keyframe. */
+  keyframes: KeyframeRequests;
   /** Whether the room was told this publisher is live (at its first video packet). */
   announced: boolean;
 }
@@ -77,6 +82,7 @@ export class WebRtcRelay {
   readonly #logger: Logger;
   readonly #maxViewers: number;
   readonly #connectTimeoutMs: number;
+  readonly #network: RelayNetwork;
   readonly #onLiveChange: ((roomId: string, live: boolean) => void) | undefined;
   readonly #rooms = new Map<string, Room>();
   /** Listeners that get a copy of every RTP packet the host of a room sends (the HLS packager). */
@@ -89,6 +95,8 @@ export class WebRtcRelay {
     this.#logger = options.logger;
     this.#maxViewers = options.maxViewersPerRoom ?? 50;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+    this.#network = options.network ?? LOOPBACK_NETWORK;
+    assertRelayNetwork(this.#network);
     this.#onLiveChange = options.onLiveChange;
   }
 
@@ -99,12 +107,17 @@ export class WebRtcRelay {
   async publish(roomId: string, offer: string): Promise<RelaySession> {
     this.#assertOpen();
     offeredKinds(offer);
-    const pc = createRelayPeer();
-    const publisher: Publisher = { id: newId(), pc, timer: undefined, receivers: new Map(), lastPliAt: 0, announced: false };
+    const pc = createRelayPeer(this.#network);
+    const receivers: Publisher['receivers'] = new Map();
+    const keyframes = new KeyframeRequests(() => {
+      const video = receivers.get('video');
+      video?.receiver.sendRtcpPLI(video.ssrc).catch((error: unknown) => this.#logger.warn('webrtc PLI failed', { error }));
+    });
+    const publisher: Publisher = { id: newId(), pc, timer: undefined, receivers, keyframes, announced: false };
     pc.onTrack.subscribe((track) => this.#onPublishedTrack(roomId, publisher, track));
     let answer: string;
     try {
-      answer = await answerOffer(pc, offer);
+      answer = await answerOffer(pc, offer, this.#network);
     } catch (error) {
       await closePeer(pc, this.#logger);
       throw error;
@@ -129,7 +142,7 @@ export class WebRtcRelay {
     if (existing.viewers.size >= this.#maxViewers) {
       throw new LiveShopServerError('rate_limited', `room "${roomId}" has ${this.#maxViewers} WebRTC viewers already; use HLS`);
     }
-    const pc = createRelayPeer();
+    const pc = createRelayPeer(this.#network);
     const viewer: Viewer = { id: newId(), pc, timer: undefined, senders: new Map() };
     // One send-only transceiver per offered kind, added before the offer so werift pairs them with its m-lines.
     for (const kind of new Set(kinds)) {
@@ -139,7 +152,7 @@ export class WebRtcRelay {
     }
     let answer: string;
     try {
-      answer = await answerOffer(pc, offer);
+      answer = await answerOffer(pc, offer, this.#network);
     } catch (error) {
       await closePeer(pc, this.#logger);
       throw error;
@@ -150,7 +163,7 @@ export class WebRtcRelay {
       throw new LiveShopServerError('not_found', `nobody is publishing WebRTC in room "${roomId}"`);
     }
     room.viewers.set(viewer.id, viewer);
-    this.#watch(viewer, () => this.#endViewer(roomId, room, viewer.id), () => this.#requestKeyframe(roomId, true));
+    this.#watch(viewer, () => this.#endViewer(roomId, room, viewer.id), () => this.#requestKeyframe(roomId));
     return { id: viewer.id, answer };
   }
 
@@ -183,7 +196,10 @@ export class WebRtcRelay {
     for (const room of this.#rooms.values()) {
       for (const viewer of room.viewers.values()) peers.push(this.#dispose(viewer));
       room.viewers.clear();
-      if (room.publisher) peers.push(this.#dispose(room.publisher));
+      if (room.publisher) {
+        room.publisher.keyframes.dispose();
+        peers.push(this.#dispose(room.publisher));
+      }
       room.publisher = null;
     }
     this.#rooms.clear();
@@ -203,6 +219,7 @@ export class WebRtcRelay {
         const packet = rtp.serialize();
         for (const tap of taps) tap(kind, packet);
       }
+      if (kind === 'video' && isVp8KeyframeStart(rtp.payload)) publisher.keyframes.keyframeSeen();
       if (kind === 'video' && !publisher.announced) {
         // Live once video flows, not at the WHIP answer: a player told earlier would wait for nothing.
         publisher.announced = true;
@@ -220,7 +237,7 @@ export class WebRtcRelay {
       }
     });
     // Viewers may already be waiting (host reconnected): give them a keyframe now.
-    if (kind === 'video') this.#requestKeyframe(roomId, true);
+    if (kind === 'video') this.#requestKeyframe(roomId);
   }
 
   /**
@@ -242,18 +259,16 @@ export class WebRtcRelay {
 
   /** Asks the room's host for a keyframe now (a new consumer such as the packager needs one to start). */
   requestKeyframe(roomId: string): void {
-    this.#requestKeyframe(roomId, true);
+    this.#requestKeyframe(roomId);
   }
 
-  /** Asks the host for a keyframe (bounded to one per {@link PLI_MIN_INTERVAL_MS} unless `force`). */
-  #requestKeyframe(roomId: string, force = false): void {
+  /**
+   * Asks the host for a keyframe until one comes (see {@link KeyframeRequests}): requests while one is
+   * pending join it, so a room makes at most one keyframe per request however many viewers ask.
+   */
+  #requestKeyframe(roomId: string): void {
     const publisher = this.#rooms.get(roomId)?.publisher;
-    const video = publisher?.receivers.get('video');
-    if (!publisher || !video) return;
-    const now = Date.now();
-    if (!force && now - publisher.lastPliAt < PLI_MIN_INTERVAL_MS) return;
-    publisher.lastPliAt = now;
-    video.receiver.sendRtcpPLI(video.ssrc).catch((error: unknown) => this.#logger.warn('webrtc PLI failed', { error }));
+    if (publisher?.receivers.has('video')) publisher.keyframes.request();
   }
 
   /** Ends a session whose connection fails, closes, or never connects in time; runs `onConnected` once. */
@@ -279,6 +294,7 @@ export class WebRtcRelay {
     room.publisher = null;
     if (publisher.announced) this.#onLiveChange?.(roomId, false);
     if (remember) this.#remember(roomId, publisher.id);
+    publisher.keyframes.dispose();
     void closePeer(this.#dispose(publisher), this.#logger);
     // Without a host there is nothing to forward: end the viewers so their players fall back to HLS.
     for (const id of [...room.viewers.keys()]) this.#endViewer(roomId, room, id);

@@ -151,3 +151,27 @@ export const COMMERCE_MIGRATION_5 = `
   );
   CREATE INDEX flash_sales_room ON flash_sales (room_id, starts_at);
 `;
+
+/**
+ * Migration 12: coupons on orders.
+ *
+ * - `orders` gains `subtotal` (units × unit price), `discount` (what its coupon took off) and `coupon_id`; rows from
+ *   before get subtotal = total and no discount. Triggers refuse a row where total <> subtotal − discount.
+ * - A coupon an order applies is held through a `coupon_redemptions` row (primary key coupon + buyer, from
+ *   migration 8) written in the same transaction as the order: the key lets one open or paid order of a buyer hold
+ *   a coupon, whoever asks concurrently. Cancelling or expiring the order deletes the row (the index on `order_id`
+ *   finds it); paying keeps it for good.
+ */
+export const COMMERCE_MIGRATION_12 = `
+  ALTER TABLE orders ADD COLUMN subtotal INTEGER NOT NULL DEFAULT 0 CHECK (subtotal >= 0);
+  ALTER TABLE orders ADD COLUMN discount INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0);
+  ALTER TABLE orders ADD COLUMN coupon_id TEXT REFERENCES coupons (id);
+  UPDATE orders SET subtotal = total;
+  CREATE TRIGGER orders_totals_insert BEFORE INSERT ON orders
+    WHEN NEW.total <> NEW.subtotal - NEW.discount
+    BEGIN SELECT RAISE(ABORT, 'order totals: total must equal subtotal - discount'); END;
+  CREATE TRIGGER orders_totals_update BEFORE UPDATE OF total, subtotal, discount ON orders
+    WHEN NEW.total <> NEW.subtotal - NEW.discount
+    BEGIN SELECT RAISE(ABORT, 'order totals: total must equal subtotal - discount'); END;
+  CREATE INDEX coupon_redemptions_order ON coupon_redemptions (order_id);
+`;

@@ -15,24 +15,9 @@ import type {
   ReserveResult,
   TransitionResult,
 } from '../commerce.js';
+import { SqliteOrderCoupons } from './order-coupons.js';
+import { toFlashSale, type SaleRow } from './sale-rows.js';
 import { toOrder, type OrderRow } from './rows.js';
-
-/** A `flash_sales` row. */
-interface SaleRow {
-  id: string;
-  room_id: string;
-  product_id: string;
-  variant_id: string;
-  price: number;
-  original_price: number;
-  quota: number;
-  taken: number;
-  per_viewer_limit: number;
-  starts_at: number;
-  ends_at: number;
-  stopped_at: number | null;
-  created_at: number;
-}
 
 /** An order row with its customer columns (ciphertext). */
 interface FullOrderRow extends OrderRow {
@@ -45,25 +30,6 @@ const CUSTOMER_FIELDS = ['name', 'phone', 'address'] as const;
 const sqlList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 const COUNTED = sqlList(COUNTED_STATUSES);
 
-/** The sale as of `now`: its status is derived from the clock, never stored. */
-export function toFlashSale(row: SaleRow, now: number): FlashSale {
-  const endsAt = row.stopped_at === null ? row.ends_at : Math.min(row.stopped_at, row.ends_at);
-  const status = now >= endsAt ? 'ended' : now < row.starts_at ? 'scheduled' : 'live';
-  return {
-    id: row.id,
-    productId: row.product_id,
-    variantId: row.variant_id,
-    price: row.price,
-    originalPrice: row.original_price,
-    quota: row.quota,
-    remaining: row.quota - row.taken,
-    perViewerLimit: row.per_viewer_limit,
-    startsAt: row.starts_at,
-    endsAt,
-    status,
-  };
-}
-
 /**
  * {@link CommerceStore} on better-sqlite3: orders, their state machine and audit trail, inventory buckets,
  * idempotency keys, payment results and flash sales. Every public method is one transaction (BEGIN IMMEDIATE for
@@ -75,11 +41,13 @@ export function toFlashSale(row: SaleRow, now: number): FlashSale {
 export class SqliteCommerce implements CommerceStore {
   readonly #db: Database.Database;
   readonly #cipher: FieldCipher;
+  readonly #coupons: SqliteOrderCoupons;
   readonly #q;
 
   constructor(db: Database.Database, cipher: FieldCipher) {
     this.#db = db;
     this.#cipher = cipher;
+    this.#coupons = new SqliteOrderCoupons(db);
     this.#q = {
       key: db.prepare<[string, string, string], { fingerprint: string; order_id: string }>(
         'SELECT fingerprint, order_id FROM idempotency_keys WHERE room_id = ? AND subject = ? AND key = ?',
@@ -101,10 +69,13 @@ export class SqliteCommerce implements CommerceStore {
         `SELECT COALESCE(SUM(quantity), 0) AS n FROM orders WHERE sale_id = ? AND viewer_id = ? AND status IN (${COUNTED})`,
       ),
       insertOrder: db.prepare(
-        `INSERT INTO orders (id, room_id, product_id, variant_id, viewer_id, sale_id, quantity, unit_price, total, currency, status,
-           expires_at, idempotency_key, customer_name, customer_phone, customer_address, created_at, updated_at)
-         VALUES (@id, @roomId, @productId, @variantId, @subject, @saleId, @quantity, @unitPrice, @total, @currency, @status,
-           @expiresAt, @idempotencyKey, @customerName, @customerPhone, @customerAddress, @createdAt, @createdAt)`,
+        `INSERT INTO orders (id, room_id, product_id, variant_id, viewer_id, sale_id, quantity, unit_price, subtotal, discount, total,
+           coupon_id, currency, status, expires_at, idempotency_key, customer_name, customer_phone, customer_address, created_at, updated_at)
+         VALUES (@id, @roomId, @productId, @variantId, @subject, @saleId, @quantity, @unitPrice, @subtotal, @discount, @total,
+           @couponId, @currency, @status, @expiresAt, @idempotencyKey, @customerName, @customerPhone, @customerAddress, @createdAt, @createdAt)`,
+      ),
+      setCoupon: db.prepare<{ id: string; discount: number; couponId: string | null }>(
+        'UPDATE orders SET discount = @discount, total = subtotal - @discount, coupon_id = @couponId WHERE id = @id',
       ),
       insertKey: db.prepare<[string, string, string, string, string, number]>(
         'INSERT INTO idempotency_keys (room_id, subject, key, fingerprint, order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -171,17 +142,30 @@ export class SqliteCommerce implements CommerceStore {
     return row ? { order: toOrder(row), fingerprint: found.fingerprint } : null;
   }
 
-  async checkout(orderId: string, subject: string, customer: Customer, at: number, expiresAt: number): Promise<TransitionResult> {
+  async checkout(
+    orderId: string,
+    subject: string,
+    customer: Customer,
+    at: number,
+    expiresAt: number,
+    couponId?: string | null,
+  ): Promise<TransitionResult> {
     const q = this.#q;
     return this.#db
       .transaction((): TransitionResult => {
         const row = q.order.get(orderId);
         if (!row) return { kind: 'not_found' };
         if (row.viewer_id !== subject) return { kind: 'forbidden' };
-        if (row.status === 'pending_payment' && this.#sameCustomer(row, customer)) return { kind: 'unchanged', order: toOrder(row) };
+        const sameCoupon = couponId === undefined || couponId === row.coupon_id;
+        if (row.status === 'pending_payment' && sameCoupon && this.#sameCustomer(row, customer)) return { kind: 'unchanged', order: toOrder(row) };
         const lapsed = this.#lapse(row, at);
         if (lapsed) return lapsed;
         if (row.status !== 'reserved') return { kind: 'illegal', from: row.status, to: 'pending_payment' };
+        if (!sameCoupon) {
+          // Checked before anything is written: a refused coupon leaves the order reserved as it was.
+          const refusal = this.#applyCoupon(row, couponId ?? null, at);
+          if (refusal) return refusal;
+        }
         this.#move(row, 'pending_payment', at, 'checkout', expiresAt);
         const sealed = this.#seal(orderId, customer);
         q.setCustomer.run(sealed.name, sealed.phone, sealed.address, orderId);
@@ -357,6 +341,14 @@ export class SqliteCommerce implements CommerceStore {
       const owned = q.ownedOfVariant.get(order.subject, order.variantId)?.n ?? 0;
       if (owned + order.quantity > variant.limit_per_viewer) return { kind: 'limit_reached', limit: variant.limit_per_viewer, owned };
     }
+    const subtotal = unitPrice * order.quantity;
+    let discount = 0;
+    if (order.couponId !== undefined) {
+      const use = { orderId: order.id, subject: order.subject, subtotal, currency: variant.currency, now: order.createdAt };
+      const checked = this.#coupons.check(order.roomId, order.couponId, use);
+      if (!checked.ok) return { kind: 'coupon_invalid', message: checked.message };
+      discount = checked.discount;
+    }
     // The guard in the WHERE clause is the reservation: it cannot take stock below zero.
     if (q.take.run(order.quantity, order.quantity, order.variantId, order.quantity).changes !== 1) {
       const left = q.stock.get(order.variantId)?.stock ?? 0;
@@ -375,7 +367,10 @@ export class SqliteCommerce implements CommerceStore {
       saleId: order.saleId ?? null,
       quantity: order.quantity,
       unitPrice,
-      total: unitPrice * order.quantity,
+      subtotal,
+      discount,
+      total: subtotal - discount,
+      couponId: order.couponId ?? null,
       currency: variant.currency,
       status: order.status,
       expiresAt: order.expiresAt,
@@ -385,6 +380,7 @@ export class SqliteCommerce implements CommerceStore {
       customerAddress: sealed?.address ?? null,
       createdAt: order.createdAt,
     });
+    if (order.couponId !== undefined) this.#coupons.hold(order.couponId, order.subject, order.id, order.createdAt);
     q.insertKey.run(order.roomId, order.subject, order.idempotencyKey, order.fingerprint, order.id, order.createdAt);
     q.history.run(order.id, null, order.status, order.createdAt, order.status === 'reserved' ? 'reserved' : 'order placed');
     return {
@@ -409,6 +405,8 @@ export class SqliteCommerce implements CommerceStore {
     let sale: FlashSale | null = null;
     if (from === 'held' && into === 'stock') {
       if (q.release.run(n, n, row.variant_id, n).changes !== 1) throw new Error(`variant ${row.variant_id} holds fewer than ${n} units`);
+      // A cancelled or expired order gives its coupon back with its units; the order keeps `coupon_id` as history.
+      if (row.coupon_id !== null) this.#coupons.free(row.id);
       available = q.stock.get(row.variant_id)?.stock ?? 0;
       if (row.sale_id !== null) {
         if (q.saleGive.run(n, row.sale_id, n).changes !== 1) throw new Error(`flash sale ${row.sale_id} has fewer than ${n} units taken`);
@@ -425,6 +423,25 @@ export class SqliteCommerce implements CommerceStore {
     if (changed !== 1) throw new Error(`order ${row.id} changed under its own transaction`);
     q.history.run(row.id, row.status, to, at, reason);
     return { available, sale };
+  }
+
+  /**
+   * Replaces the coupon of a reserved order (null: none) and its discount and total, or answers why the new coupon
+   * cannot apply, writing nothing then.
+   */
+  #applyCoupon(row: OrderRow, couponId: string | null, at: number): TransitionResult | null {
+    const subject = row.viewer_id ?? '';
+    let discount = 0;
+    if (couponId !== null) {
+      const use = { orderId: row.id, subject, subtotal: row.subtotal, currency: row.currency, now: at };
+      const checked = this.#coupons.check(row.room_id, couponId, use);
+      if (!checked.ok) return { kind: 'coupon_invalid', message: checked.message };
+      discount = checked.discount;
+    }
+    this.#coupons.free(row.id);
+    if (couponId !== null) this.#coupons.hold(couponId, subject, row.id, at);
+    this.#q.setCoupon.run({ id: row.id, discount, couponId });
+    return null;
   }
 
   /** Expires an open order whose window has run out by `at` (ahead of the sweeper); else null. */

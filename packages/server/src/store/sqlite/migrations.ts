@@ -1,7 +1,7 @@
 import { MODERATION_MIGRATION_SQL } from './moderation.js';
 import { ENGAGEMENT_MIGRATION_SQL } from './engagement.js';
 import { MERCHANT_MIGRATION_SQL } from './merchant.js';
-import { COMMERCE_MIGRATION_4, COMMERCE_MIGRATION_5 } from './commerce-migrations.js';
+import { COMMERCE_MIGRATION_12, COMMERCE_MIGRATION_4, COMMERCE_MIGRATION_5 } from './commerce-migrations.js';
 
 /** One schema step. Versions are applied in order, each once, inside a transaction. */
 export interface Migration {
@@ -159,5 +159,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 11,
     description: "a room's own WHEP endpoint (an external media backend); NULL: the dev relay's while a host publishes",
     sql: 'ALTER TABLE rooms ADD COLUMN whep TEXT;',
+  },
+  {
+    version: 12,
+    description: 'coupons on orders: subtotal, discount and coupon per order (total = subtotal - discount); the order holds its coupon',
+    sql: COMMERCE_MIGRATION_12,
   },
 ];

@@ -56,6 +56,10 @@ export interface OrderRow {
   sale_id: string | null;
   /** The buyer's token subject; NULL for orders from before migration 4. */
   viewer_id: string | null;
+  /** Migration 12: units × unit price, what the coupon took off (total = subtotal − discount), and the coupon. */
+  subtotal: number;
+  discount: number;
+  coupon_id: string | null;
 }
 
 /** The room part of a room row. */
@@ -128,6 +132,9 @@ export function toOrder(row: OrderRow): Order {
     unitPrice: row.unit_price,
     expiresAt: row.expires_at,
     ...(row.sale_id === null ? {} : { saleId: row.sale_id }),
+    subtotal: row.subtotal,
+    discount: row.discount,
+    ...(row.coupon_id === null ? {} : { couponId: row.coupon_id }),
   };
 }
 

@@ -210,7 +210,7 @@ class SqliteStore implements Store {
   reserve(order: NewOrder): Promise<ReserveResult> { return this.#commerce.reserve(order); }
   reserveMany(orders: readonly NewOrder[]): Promise<ReserveResult[]> { return this.#commerce.reserveMany(orders); }
   findByIdempotencyKey(roomId: string, subject: string, key: string): Promise<{ order: Order; fingerprint: string } | null> { return this.#commerce.findByIdempotencyKey(roomId, subject, key); }
-  checkout(orderId: string, subject: string, customer: Customer, at: number, expiresAt: number): Promise<TransitionResult> { return this.#commerce.checkout(orderId, subject, customer, at, expiresAt); }
+  checkout(orderId: string, subject: string, customer: Customer, at: number, expiresAt: number, couponId?: string | null): Promise<TransitionResult> { return this.#commerce.checkout(orderId, subject, customer, at, expiresAt, couponId); }
   transition(orderId: string, to: 'cancelled' | 'fulfilled' | 'refunded', actor: OrderActor, at: number, reason: string): Promise<TransitionResult> { return this.#commerce.transition(orderId, to, actor, at, reason); }
   expireDue(now: number, limit: number): Promise<ExpiredOrder[]> { return this.#commerce.expireDue(now, limit); }
   getOrder(orderId: string): Promise<Order | null> { return this.#commerce.getOrder(orderId); }
