@@ -147,7 +147,10 @@ function readGlassToGlass(seconds) {
           if (on === bright(bit % 8, Math.floor(bit / 8) + 4)) ok = false;
           if (on) stamp += 2 ** bit;
         }
-        if (ok) samples.push((((shownAt % 2 ** 32) - stamp) + 2 ** 32) % 2 ** 32);
+        // Modulo 2^32 (the stamp's width), read back as signed: expectedDisplayTime is an estimate, so a frame
+        // can come out a few ms "before" its stamp, which must stay a small negative, not wrap to 2^32 − ms.
+        const delta = (((shownAt % 2 ** 32) - stamp) + 2 ** 32) % 2 ** 32;
+        if (ok) samples.push(delta >= 2 ** 31 ? delta - 2 ** 32 : delta);
         else misreads++;
       }
       if (performance.now() < end) video.requestVideoFrameCallback(onFrame);
