@@ -82,7 +82,7 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   }
   // Snapshots name the relay's WHEP endpoint while a host publishes (media/webrtc/room-info.ts).
   // The host's WebRTC is packaged into HLS where ffmpeg runs (option `webrtcHls`, default: when found).
-  const packager = (options.webrtcHls ?? hasFfmpeg()) ? new WebRtcHlsPackager({ relay, logger }) : null;
+  const packager = (options.webrtcHls ?? hasFfmpeg()) ? new WebRtcHlsPackager({ relay, logger, now }) : null;
   const ctx: DomainContext = { store: withRelayWhep(store, relay, packager), log, now };
   onLiveChange = createRoomMediaAnnouncer(ctx, logger, packager);
   let http: Server | undefined;

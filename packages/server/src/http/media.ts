@@ -9,8 +9,6 @@ import { sendError } from './respond.js';
 
 /** Where the media routes find the packaged (LL-HLS) stream of a room: the WebRTC HLS packager. */
 export interface PackagedHlsSource {
-  /** Whether the room is being packaged now. */
-  isActive(roomId: string): boolean;
   /** The room's live playlist, or null when it is not packaged. */
   playlist(roomId: string): LlHlsPlaylist | null;
 }

@@ -134,17 +134,21 @@ export class WebRtcHlsPackager {
       [
         '-hide_banner', '-loglevel', 'warning', '-nostdin',
         '-protocol_whitelist', 'file,udp,rtp',
-        '-fflags', '+genpts', '-reorder_queue_size', '256',
+        // nobuffer: what arrived while ffmpeg probed the input is not queued up ahead of the live packets.
+        '-fflags', '+genpts+nobuffer', '-reorder_queue_size', '256',
         '-i', join(dir, 'input.sdp'),
         '-map', '0:v:0', '-map', '0:a:0?',
         ...fmp4OutputArgs(this.#segmentSeconds, this.#partSeconds),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    // When the first video packet went to ffmpeg: media time 0 of its output (program-date-time's anchor).
+    let firstVideoAt: number | null = null;
     const playlist = packageFmp4(ffmpeg.stdout, {
       partTarget: this.#partSeconds,
       segmentTarget: this.#segmentSeconds,
       now: this.#now,
+      mediaEpoch: () => firstVideoAt,
       onError: (error) => {
         this.#logger.warn('webrtc hls packager got a malformed stream', { room: roomId, error });
         ffmpeg.kill('SIGTERM');
@@ -169,6 +173,7 @@ export class WebRtcHlsPackager {
 
     const udp = createSocket('udp4');
     const untap = this.#relay.tap(roomId, (kind, bytes) => {
+      if (kind === 'video') firstVideoAt ??= this.#now();
       // Byte 1 is the marker bit and the payload type: keep the marker, set the type the SDP names.
       const packet = Buffer.from(bytes);
       packet[1] = ((packet[1] ?? 0) & 0x80) | PAYLOAD_TYPE[kind];

@@ -1,10 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { MediaRoutes } from '../../../http/media.js';
 import { fmp4OutputArgs, hasFfmpeg } from '../hls-packager.js';
+import { Fmp4Reader } from './boxes.js';
 import type { LlHlsPlaylist } from './playlist.js';
 import { packageFmp4 } from './stream.js';
 
@@ -33,10 +36,7 @@ describe('LL-HLS packaging of an fMP4 stream, served over HTTP', { skip: !ffmpeg
     ], { stdio: ['ignore', 'pipe', 'inherit'] });
     exited = new Promise((resolve) => ffmpeg.once('exit', resolve));
     playlist = packageFmp4(ffmpeg.stdout!, { partTarget: 0.2, segmentTarget: 1, onError: (error) => errors.push(error) });
-    const routes = new MediaRoutes('/nonexistent', Date.now, {
-      isActive: (room) => room === 'demo',
-      playlist: (room) => (room === 'demo' ? playlist : null),
-    });
+    const routes = new MediaRoutes('/nonexistent', Date.now, { playlist: (room) => (room === 'demo' ? playlist : null) });
     server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       void routes.handle(res, decodeURIComponent(path.replace(/^\/media\//, '')));
@@ -121,5 +121,49 @@ describe('LL-HLS packaging of an fMP4 stream, served over HTTP', { skip: !ffmpeg
     await exited;
     assert.equal(playlist.ended, true);
     assert.match(await (await fetch(`${base}/live.m3u8`)).text(), /#EXT-X-ENDLIST\n$/);
+  });
+});
+
+describe('program-date-time of the packaged stream', { skip: !ffmpegHere && 'ffmpeg is not installed' }, () => {
+  /** 3 s of the packager's fMP4 from a synthetic source, not real time. */
+  const fmp4 = () => {
+    const result = spawnSync('ffmpeg', [
+      '-hide_banner', '-loglevel', 'error', '-nostdin', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=30',
+      '-f', 'lavfi', '-i', 'sine=sample_rate=48000', '-t', '3', '-map', '0:v', '-map', '1:a', ...fmp4OutputArgs(1, 0.2),
+    ], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(result.status, 0, result.stderr.toString());
+    return result.stdout;
+  };
+  const pdts = (text: string) => [...text.matchAll(/#EXT-X-PROGRAM-DATE-TIME:(\S+)/g)].map((m) => Date.parse(m[1] ?? ''));
+
+  it('follows the media clock from the media epoch (when the input started), not from when ffmpeg got round to it', async () => {
+    const bytes = fmp4();
+    const input = new PassThrough();
+    const arrival = 1_800_000_000_000;
+    // ffmpeg took 3 s to start: the first fragment arrives 3 s after media time 0 went in.
+    const playlist = packageFmp4(input, { now: () => arrival, mediaEpoch: () => arrival - 3_000 });
+    input.end(bytes);
+    await once(input, 'end');
+    // Each segment is stamped with the epoch plus the decode time of its first (independent) part.
+    const reader = new Fmp4Reader();
+    const units = reader.push(bytes);
+    const timescale = reader.init?.timescale ?? Number.NaN;
+    const starts = units.flatMap((unit) => (unit.kind === 'fragment' && unit.independent ? [unit.decodeTime] : []));
+    assert.equal(starts.length, 3);
+    assert.deepEqual(pdts(playlist.render() ?? ''), starts.map((start) => arrival - 3_000 + Math.round((start / timescale) * 1_000)));
+  });
+
+  it('never stamps media later than it arrived, with no epoch or an impossible one', async () => {
+    const bytes = fmp4();
+    const arrival = 1_800_000_000_000;
+    for (const mediaEpoch of [undefined, () => arrival + 60_000]) {
+      const input = new PassThrough();
+      const playlist = packageFmp4(input, { now: () => arrival, ...(mediaEpoch ? { mediaEpoch } : {}) });
+      input.end(bytes);
+      await once(input, 'end');
+      const [first = Number.NaN] = pdts(playlist.render() ?? '');
+      // The first part (about 200 ms) ended when it arrived.
+      assert.ok(first <= arrival - 190 && first > arrival - 300, `${arrival - first} ms before arrival`);
+    }
   });
 });

@@ -6,6 +6,14 @@ import { LlHlsPlaylist, type LlHlsPlaylistOptions } from './playlist.js';
 export interface PackageFmp4Options extends LlHlsPlaylistOptions {
   /** The wall clock (ms) program-date-time is stamped with. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Wall-clock time (ms) of media time 0, when known: for the packager, when the first RTP packet of the
+   * timing track reached ffmpeg (its RTP input counts time from there). Without it (or before it is known)
+   * the first fragment's arrival is used, which is late by ffmpeg's start-up (probing the input and the
+   * burst that follows take about 2 s here). The earlier of the two is taken: media cannot come out of
+   * ffmpeg before it went in.
+   */
+  mediaEpoch?: () => number | null;
   /** Told once when the stream is malformed (the playlist is then ended). */
   onError?: (error: unknown) => void;
 }
@@ -13,8 +21,8 @@ export interface PackageFmp4Options extends LlHlsPlaylistOptions {
 /**
  * The fMP4 → LL-HLS stage: reads a fragmented MP4 stream (ffmpeg's stdout) into a live
  * {@link LlHlsPlaylist}, one part per fragment. Program-date-time follows the media clock from one anchor
- * (the wall clock when the first fragment arrived, less its duration), so it advances exactly with the
- * media and does not jitter with pipe delivery; the playlist ends when the stream does.
+ * (see {@link PackageFmp4Options.mediaEpoch}), so it advances exactly with the media and does not jitter
+ * with pipe delivery; the playlist ends when the stream does.
  */
 export function packageFmp4(input: Readable, options: PackageFmp4Options = {}): LlHlsPlaylist {
   const now = options.now ?? Date.now;
@@ -32,7 +40,12 @@ export function packageFmp4(input: Readable, options: PackageFmp4Options = {}): 
         }
         const timescale = reader.init?.timescale ?? 1;
         const duration = unit.duration / timescale;
-        anchor ??= { wall: now() - duration * 1_000, decodeTime: unit.decodeTime };
+        if (!anchor) {
+          const arrived = now() - duration * 1_000;
+          const epoch = options.mediaEpoch?.() ?? null;
+          const fromEpoch = epoch === null ? arrived : epoch + (unit.decodeTime / timescale) * 1_000;
+          anchor = { wall: Math.min(arrived, fromEpoch), decodeTime: unit.decodeTime };
+        }
         const wallClock = anchor.wall + ((unit.decodeTime - anchor.decodeTime) / timescale) * 1_000;
         playlist.addPart({ bytes: unit.bytes, duration, independent: unit.independent, wallClock });
       }
