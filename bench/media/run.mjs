@@ -80,7 +80,7 @@ const barePage = (server) => `<!doctype html><meta charset="utf-8">
       resolve({ pageMs: now, playMs: Math.round(now - playStart), transport: 'hls.js (bare)' });
     });
     // The settings of packages/core/src/media/hls.ts (HlsJsTransport), so the rows compare the player, not hls.js.
-    const hls = new Hls({ enableWorker: true, lowLatencyMode: false, startFragPrefetch: true, liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 10 });
+    const hls = new Hls({ enableWorker: true, lowLatencyMode: true, startFragPrefetch: true });
     hls.attachMedia(video);
     hls.loadSource('${server}/media/demo/live.m3u8');
     video.play();

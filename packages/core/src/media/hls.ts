@@ -25,6 +25,9 @@ export function hasMediaSource(): boolean {
   return typeof globalThis.MediaSource === 'function' || 'ManagedMediaSource' in globalThis;
 }
 
+/** How far behind the live edge, in target durations, a live HLS player is moved back to it (see `#catchUp`). */
+const FAR_BEHIND_TARGET_DURATIONS = 10;
+
 let hlsJs: Promise<typeof Hls> | null = null;
 /** hls.js once its import finished: a transport started after that attaches without yielding first. */
 let hlsJsLoaded: typeof Hls | null = null;
@@ -81,16 +84,13 @@ export class HlsJsTransport implements MediaTransport {
     if (!HlsClass.isSupported()) throw new LiveShopError('media_unsupported', 'hls.js is not supported in this browser');
     const hls = new HlsClass({
       enableWorker: true,
-      lowLatencyMode: false,
+      // An LL-HLS playlist (parts, preload hints, blocking reload: the server packages a host's WebRTC so) plays
+      // from its parts at its PART-HOLD-BACK, about a second behind; one without parts plays as plain HLS at three
+      // target durations either way. No explicit sync count: hls.js lets one override the part hold-back.
+      lowLatencyMode: true,
       // Fetch the first segment while the MediaSource opens, not after: one segment's download earlier.
       // (bench/media's bare hls.js page uses the same settings, so its figures stay comparable.)
       startFragPrefetch: true,
-      // After an outage the sliding window has moved past the buffered position: hls.js then seeks to the
-      // live edge when the playhead is outside the window (it also does so while starved), and this
-      // catches a player left further behind than 10 target durations without a stall.
-      // (hls.js accepts a max latency count only next to an explicit sync count; 3 is its default.)
-      liveSyncDurationCount: 3,
-      liveMaxLatencyDurationCount: 10,
     });
     this.#hls = hls;
     this.#url = url;
@@ -104,9 +104,24 @@ export class HlsJsTransport implements MediaTransport {
       this.#restarts = 0;
       this.#mediaRecoveries = 0;
       this.#lastProgressAt = performance.now();
+      this.#catchUp(hls);
     });
     hls.attachMedia(this.#video);
     hls.loadSource(url);
+  }
+
+  /**
+   * After an outage the sliding window has moved past the buffered position: hls.js seeks to the live edge when
+   * the playhead is outside the window (also while starved); this moves a player that is still more than
+   * {@link FAR_BEHIND_TARGET_DURATIONS} target durations behind to the live sync point without waiting for a
+   * stall. (hls.js' own `liveMaxLatencyDurationCount` needs an explicit sync count, which would override an LL-HLS
+   * playlist's part hold-back.)
+   */
+  #catchUp(hls: Hls): void {
+    const targetDuration = hls.levels[hls.currentLevel]?.details?.targetduration;
+    const liveSync = hls.liveSyncPosition;
+    if (!targetDuration || liveSync === null || hls.latency <= FAR_BEHIND_TARGET_DURATIONS * targetDuration) return;
+    this.#video.currentTime = liveSync;
   }
 
   stop(): void {
