@@ -1,9 +1,10 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
-import { MediaStreamTrack, RtpHeader, RtpPacket, type RTCPeerConnection } from 'werift';
+import { MediaStreamTrack, type RtpPacket, type RTCPeerConnection } from 'werift';
 import { LiveShopServerError } from '../../errors.js';
 import { memoryLogger, within } from '../../test/helpers.js';
+import { sendRtpEvery20ms } from '../../test/rtp.js';
 import { assertRelayNetwork, createRelayPeer, noStunServer, type RelayNetwork } from './peer.js';
 import { WebRtcRelay } from './relay.js';
 
@@ -95,18 +96,13 @@ describe('WebRTC relay network', () => {
     });
     await viewer.pc.setRemoteDescription({ type: 'answer', sdp: played.answer });
     const payload = Buffer.from('relayed over the LAN address');
-    let seq = 0;
-    const sending = setInterval(() => {
-      seq += 1;
-      const header = new RtpHeader({ payloadType: 96, sequenceNumber: seq, timestamp: seq * 3000, ssrc: 4321, marker: true });
-      publisher.track?.writeRtp(new RtpPacket(header, payload));
-    }, 20);
+    const stopSending = sendRtpEvery20ms(publisher.track, payload, 4321);
     try {
       const rtp = await within(10_000, 'an RTP packet forwarded over the LAN address', received);
       assert.deepEqual(rtp.payload, payload);
       assert.deepEqual(relay.stats('demo'), { live: true, viewers: 1 });
     } finally {
-      clearInterval(sending);
+      stopSending();
     }
   });
 });

@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MediaStreamTrack, RtpHeader, RtpPacket, type RTCPeerConnection } from 'werift';
+import { MediaStreamTrack, type RtpPacket, type RTCPeerConnection } from 'werift';
 import { signToken } from '../../auth/tokens.js';
 import type { LiveShopServer } from '../../server.js';
 import { getJson, hostToken, memoryLogger, startServer, tempDir, TEST_SECRET, TestClient, within } from '../../test/helpers.js';
+import { sendRtpEvery20ms } from '../../test/rtp.js';
 import { createRelayPeer, noStunServer } from './peer.js';
 import { WebRtcRelay } from './relay.js';
 
@@ -142,19 +143,14 @@ describe('WHIP/WHEP dev relay routes', () => {
     // The publisher sends RTP until the viewer has one (packets sent before DTLS connects are dropped).
     await within(10_000, 'publisher connected', publisher.pc.connectionStateChange.watch((s) => s === 'connected'));
     const payload = Buffer.from('not really vp8, the relay does not look inside');
-    let seq = 0;
-    const sending = setInterval(() => {
-      seq += 1;
-      const header = new RtpHeader({ payloadType: 96, sequenceNumber: seq, timestamp: seq * 3000, ssrc: 1234, marker: true });
-      publisher.track?.writeRtp(new RtpPacket(header, payload));
-    }, 20);
+    const stopSending = sendRtpEvery20ms(publisher.track, payload, 1234);
     try {
       const rtp = await within(10_000, 'an RTP packet forwarded to the viewer', received);
       assert.deepEqual(rtp.payload, payload);
       const live = await roomViewer.waitFor((frame) => frame.t === 'room.media', 'room.media (live)');
       assert.equal(live.t === 'room.media' && live.whep, '/whep/demo');
     } finally {
-      clearInterval(sending);
+      stopSending();
     }
 
     const deleteViewer = await fetch(`${server.url}${whepLocation}`, { method: 'DELETE' });
