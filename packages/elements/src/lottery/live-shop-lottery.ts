@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { countFormat } from '@live-shop/protocol';
 import { property, state } from 'lit/decorators.js';
 import { verifyLottery, type LiveShopClient, type LotteryState, type LotteryVerification, type Viewer } from '@live-shop/core';
 import { StoreController } from '../controllers/store-controller.js';
@@ -69,7 +70,7 @@ export class LiveShopLottery extends LitElement {
     const lottery = this.#lottery.value;
     if (!lottery) return nothing;
     const t = featureMessagesOf(this, lotteryMessages, this.locale);
-    const number = new Intl.NumberFormat(t.locale);
+    const number = countFormat(t.locale);
     const open = lottery.status === 'open';
     const left = open && this.client ? lottery.endsAt - this.client.serverNow() : 0;
     const isHost = this.#viewer.value?.role === 'host';

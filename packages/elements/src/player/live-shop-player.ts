@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { countFormat } from '@live-shop/protocol';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
@@ -464,7 +465,7 @@ export class LiveShopPlayer extends LitElement {
   #viewers(t: Messages) {
     const count = this.#viewerCount.value;
     if (count === null || count === undefined) return nothing;
-    return html`<span part="viewer-count">${t.viewers(new Intl.NumberFormat(t.locale).format(count))}</span>`;
+    return html`<span part="viewer-count">${t.viewers(countFormat(t.locale).format(count))}</span>`;
   }
 
   #status(t: Messages) {

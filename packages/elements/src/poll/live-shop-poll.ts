@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { countFormat } from '@live-shop/protocol';
 import { cssProps } from '../css-props.js';
 import { property, state } from 'lit/decorators.js';
 import type { LiveShopClient, PollState, Viewer } from '@live-shop/core';
@@ -71,7 +72,7 @@ export class LiveShopPoll extends LitElement {
     const closed = poll.status === 'closed';
     const voted = poll.myVote !== null;
     const showResults = voted || closed || this.#viewer.value?.role === 'host';
-    const number = new Intl.NumberFormat(t.locale);
+    const number = countFormat(t.locale);
     const percent = new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 0 });
     const left = poll.endsAt !== null && this.client ? poll.endsAt - this.client.serverNow() : null;
     const status = closed

@@ -3,7 +3,7 @@ import { cssProps } from '../css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LiveShopClient, RedEnvelopeState } from '@live-shop/core';
-import { formatMoney, type Coupon } from '@live-shop/protocol';
+import { formatMoney, type Coupon, countFormat } from '@live-shop/protocol';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
 import { featureMessagesOf } from '../i18n/locale.js';
@@ -77,7 +77,7 @@ export class LiveShopRedEnvelope extends LitElement {
     const done = coupon !== null || outcome !== null;
     const open = rain.status === 'open' && rain.remaining > 0;
     if (!open && !done) return nothing;
-    const number = new Intl.NumberFormat(t.locale);
+    const number = countFormat(t.locale);
     return html`
       ${open && !done
         ? html`<div part="rain">
