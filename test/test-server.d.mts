@@ -23,6 +23,8 @@ export declare function startTestServer(options?: {
   dataDir?: string;
   port?: number;
   startTimeoutMs?: number;
+  /** Run packages/server/dist/cli.js (needs `npm run build`) instead of the TypeScript source under tsx. */
+  fromBuild?: boolean;
 }): Promise<TestServer>;
 /** Posts one chat message as the host from Node (a socket of its own); resolves once acknowledged. */
 export declare function postChatAsHost(serverUrl: string, text: string, room?: string): Promise<unknown>;

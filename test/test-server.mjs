@@ -1,7 +1,9 @@
 // Starts a real live-shop server as a child process for browser and end-to-end tests.
-// It runs from TypeScript source (tsx, `source` export condition) so no prior build is needed,
+// It runs from TypeScript source (tsx, `source` export condition) so no prior build is needed — or, with
+// `fromBuild`, from packages/server/dist as `npm start` does (a tsx start-up costs a second more) —,
 // binds 127.0.0.1 on a free port, and keeps its data in a fresh temp folder.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -10,6 +12,7 @@ import { SignJWT } from 'jose';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages/server/src/cli.ts');
+const builtCli = join(root, 'packages/server/dist/cli.js');
 
 /** Secret the test server signs tokens with; tests mint host tokens with it. */
 export const TEST_SECRET = 'test-secret-for-live-shop-tests-only-0123456789';
@@ -31,7 +34,7 @@ export function signTestToken({ role = 'viewer', room = 'demo', name } = {}, sec
 }
 
 /**
- * @param {{ args?: string[], dataDir?: string, port?: number, startTimeoutMs?: number }} [options]
+ * @param {{ args?: string[], dataDir?: string, port?: number, startTimeoutMs?: number, fromBuild?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, dataDir: string, pid: number, stop: () => Promise<void>, restart: () => Promise<void> }>}
  */
 export async function startTestServer(options = {}) {
@@ -40,11 +43,15 @@ export async function startTestServer(options = {}) {
   const extra = options.args ?? ['--seed', 'demo', '--no-autopilot'];
   let child;
   let port = options.port ?? 0;
+  if (options.fromBuild && !existsSync(builtCli)) {
+    throw new Error(`${builtCli} is missing: run npm run build first (npm test does)`);
+  }
+  const entry = options.fromBuild ? [builtCli] : ['--conditions=source', '--import', 'tsx', cli];
 
   async function launch() {
     child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', cli, '--port', String(port), '--data', dataDir, '--secret', TEST_SECRET, ...extra],
+      [...entry, '--port', String(port), '--data', dataDir, '--secret', TEST_SECRET, ...extra],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const timeoutMs = options.startTimeoutMs ?? 30_000;

@@ -20,7 +20,8 @@ describe('resume after the server is killed (SIGKILL) mid-stream', () => {
   const clients: LiveShopClient[] = [];
 
   before(async () => {
-    server = await startTestServer();
+    // From the build, as a production server restarts (a tsx start-up from source adds a second).
+    server = await startTestServer({ fromBuild: true });
   });
   after(async () => {
     for (const client of clients) client.dispose();
