@@ -18,6 +18,13 @@ import type { ConnectionLimits } from './rate-limit.js';
 /** Default server ping interval: a peer that vanished without a close is dropped within 3 to 6 s. */
 export const DEFAULT_SERVER_HEARTBEAT_MS = 3000;
 
+/**
+ * The heartbeat visits the sockets in this many groups, one group per tick of period / groups: each socket is
+ * still checked once per period, but a room of thousands is not pinged (and does not answer) all in the same
+ * instant, which would delay the room's messages behind a burst of pings and pongs every period.
+ */
+const HEARTBEAT_GROUPS = 10;
+
 /** Path of the WebSocket endpoint. */
 export const WS_PATH = '/ws';
 
@@ -65,6 +72,10 @@ export class Hub {
   readonly #options: HubOptions;
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   readonly #connections = new Set<Connection>();
+  /** The connections in {@link HEARTBEAT_GROUPS} groups (round robin as they come); one group beats per tick. */
+  readonly #heartbeatGroups = Array.from({ length: HEARTBEAT_GROUPS }, () => new Set<Connection>());
+  #nextGroupToJoin = 0;
+  #nextGroupToBeat = 0;
   readonly #rooms = new Map<string, RoomMembers>();
   readonly #heartbeat: NodeJS.Timeout;
   readonly #reactions: ReactionAggregator;
@@ -91,7 +102,7 @@ export class Hub {
       ...(options.noticeIntervalMs === undefined ? {} : { intervalMs: options.noticeIntervalMs }),
     });
     registerNotices(options.ctx, this.#notices); // so `announcePurchase(ctx, …)` reaches this hub's sockets
-    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS);
+    this.#heartbeat = setInterval(() => this.#beat(), (options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS) / HEARTBEAT_GROUPS);
     this.#heartbeat.unref();
   }
 
@@ -119,7 +130,13 @@ export class Hub {
         ...(this.#options.limits ? { limits: this.#options.limits } : {}),
       });
       this.#connections.add(connection);
-      ws.once('close', () => this.#connections.delete(connection));
+      const group = this.#heartbeatGroups[this.#nextGroupToJoin]!;
+      this.#nextGroupToJoin = (this.#nextGroupToJoin + 1) % HEARTBEAT_GROUPS;
+      group.add(connection);
+      ws.once('close', () => {
+        this.#connections.delete(connection);
+        group.delete(connection);
+      });
     });
   }
 
@@ -196,9 +213,12 @@ export class Hub {
     this.#rooms.get(roomId)?.fanout.publishEphemeral(JSON.stringify(frame));
   }
 
+  /** One tick: the next group's sockets each get their once-a-period heartbeat check. */
   #beat(): void {
     const periodMs = this.#options.heartbeatMs ?? DEFAULT_SERVER_HEARTBEAT_MS;
-    for (const connection of this.#connections) connection.beat(periodMs);
+    const group = this.#heartbeatGroups[this.#nextGroupToBeat]!;
+    this.#nextGroupToBeat = (this.#nextGroupToBeat + 1) % HEARTBEAT_GROUPS;
+    for (const connection of group) connection.beat(periodMs);
   }
 }
 
