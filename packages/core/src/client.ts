@@ -3,7 +3,6 @@ import {
   HelloSchema,
   MAX_REACTION_BATCH,
   MAX_REPORTED_LATENCY_MS,
-  parseOrder,
   FlashSaleSchema,
   validate,
   type ChatMessage,
@@ -24,7 +23,7 @@ import {
 import type { CartBridge } from './commerce/cart-bridge.js';
 import { Checkout } from './commerce/checkout.js';
 import type { PaymentHandoff } from './commerce/handoff/types.js';
-import { toOrderRequest, type OrderInput } from './commerce/order-input.js';
+import { orderFromAck, toOrderRequest, type OrderInput } from './commerce/order-input.js';
 import { LatencyReporter } from './commerce/latency-reporter.js';
 import { Emitter } from './emitter.js';
 import { LiveShopError } from './errors.js';
@@ -473,11 +472,9 @@ export class LiveShopClient {
    * is used; pass the same key to retry safely (the server then returns the same order).
    */
   async placeOrder(input: OrderInput): Promise<Order> {
-    const order = toOrderRequest(input);
+    const order = await toOrderRequest(input);
     const ack = await this.#connection.command({ t: 'order.place', order });
-    const parsed = parseOrder(ack.data);
-    if (!parsed.ok) throw new LiveShopError('internal', `the server's order is unreadable: ${parsed.error.message}`);
-    return parsed.value;
+    return orderFromAck(ack.data);
   }
 
   /**
@@ -550,10 +547,8 @@ export class LiveShopClient {
     this.#cart = cart;
   }
 
-  #order(ack: { data?: unknown }): Order {
-    const parsed = parseOrder(ack.data);
-    if (!parsed.ok) throw new LiveShopError('internal', `the server's order is unreadable: ${parsed.error.message}`);
-    return parsed.value;
+  #order(ack: { data?: unknown }): Promise<Order> {
+    return orderFromAck(ack.data);
   }
 
   /**

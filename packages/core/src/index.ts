@@ -56,8 +56,8 @@ export {
   type CartPermalinkHandoffOptions,
   type PermalinkItem,
 } from './commerce/handoff/cart-permalink.js';
+export { CartRefusedError } from './commerce/cart-refusal.js';
 export {
-  CartRefusedError,
   applyOverride,
   stockWithOverride,
   type CartAnswer,

@@ -1,38 +1,14 @@
 import * as v from 'valibot';
-import { EpochSchema, IdSchema, OrderRequestSchema } from './model.js';
-import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH, MAX_REPORTED_LATENCY_MS } from './limits.js';
+import { IdSchema } from './model.js';
+import { OrderRequestSchema } from './order.js';
+import { MAX_CHAT_LENGTH, MAX_REACTION_BATCH, MAX_REPORTED_LATENCY_MS } from './limits.js';
 import { FlashSaleStartSchema, FlashSaleStopSchema, OrderCancelSchema, OrderCheckoutSchema, OrderReserveSchema } from './commerce-frames.js';
-import { ENGAGEMENT_COMMAND_SCHEMAS } from './engagement-frames.js';
-import { MODERATION_COMMAND_SCHEMAS } from './moderation-frames.js';
+import { ENGAGEMENT_COMMAND_SCHEMAS } from './engagement-commands.js';
+import { HelloSchema } from './hello.js';
+import { MODERATION_COMMAND_SCHEMAS } from './moderation-commands.js';
 
 /** Every client command carries an id the server echoes in its `ack`. */
 const CommandId = v.pipe(v.string('id must be a string'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 URL-safe characters'));
-
-/** First frame on a connection: join a room. Answered by `welcome` (or an error `ack`). */
-export const HelloSchema = v.strictObject({
-  t: v.literal('hello'),
-  id: CommandId,
-  room: IdSchema,
-  /** Signed token; absent for an anonymous viewer. Never sent in a URL. */
-  token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
-  /** Display name for chat; the server picks one when absent. */
-  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NAME_LENGTH))),
-  /** Last room seq this client applied, to resume without a gap. */
-  lastSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  /**
-   * The room log `epoch` that `lastSeq` belongs to (from an earlier `welcome`). The server replays the
-   * missed events only when both are given and the epoch is still the room's; otherwise it sends a snapshot.
-   */
-  epoch: v.optional(EpochSchema),
-  /**
-   * An anonymous viewer's session id from an earlier `welcome` of this client: the server keeps the same
-   * anonymous identity across reconnects (its orders, idempotency keys and limits), instead of a new one.
-   * Random and known only to this client; ignored when a token is sent.
-   */
-  session: v.optional(v.pipe(v.string('session must be a string'), v.regex(/^[A-Za-z0-9_-]{22,64}$/, 'session must be 22-64 URL-safe characters'))),
-});
-/** First frame on a connection: join a room. */
-export type Hello = v.InferOutput<typeof HelloSchema>;
 
 /** Post a chat message to the room. */
 export const ChatSendSchema = v.strictObject({
@@ -73,9 +49,6 @@ export const PlaceOrderSchema = v.strictObject({
 });
 /** Reserve stock and place an order. */
 export type PlaceOrder = v.InferOutput<typeof PlaceOrderSchema>;
-
-/** Most taps one `reaction.send` may carry: the client batches taps, and a batch is bounded so one frame cannot flood a room. */
-export const MAX_REACTION_BATCH = 50;
 
 /**
  * Hearts tapped since the client's previous `reaction.send` (clients send at most one every 250 ms).

@@ -16,12 +16,14 @@ import {
   MAX_FLASH_SALE_START_DELAY_MS,
   MAX_ORDER_QUANTITY,
 } from './limits.js';
-import { CustomerSchema, FlashSaleSchema, IdSchema, MinorUnitsSchema, OrderStatusSchema } from './model.js';
+import { FlashSaleSchema, IdSchema, MinorUnitsSchema } from './model.js';
+import { CustomerSchema, OrderStatusSchema } from './order.js';
 
-// Re-exported so the commerce contract reads from one module (the schemas live in model.ts because the
-// snapshot and the order use them).
+// Re-exported so the commerce contract reads from one module (the flash sale lives in model.ts because the snapshot
+// uses it, the order status in order.ts with the order).
 export { FlashSaleSchema, OrderStatusSchema };
-export type { FlashSale, OrderStatus } from './model.js';
+export type { FlashSale } from './model.js';
+export type { OrderStatus } from './order.js';
 
 /** Every client command carries an id the server echoes in its `ack` (same rule as client-frames.ts). */
 const CommandId = v.pipe(v.string('id must be a string'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 URL-safe characters'));
@@ -143,21 +145,6 @@ export const FlashSaleStopSchema = v.strictObject({
 });
 /** Host only: ends a sale now. */
 export type FlashSaleStop = v.InferOutput<typeof FlashSaleStopSchema>;
-
-const Seq = v.pipe(v.number(), v.integer(), v.minValue(1));
-
-/**
- * Room event: the room's flash sale changed — scheduled, started, its `remaining` moved (coalesced, at most about
- * 4 a second), or ended. Replaces the client's `flashSale`.
- */
-export const FlashSaleChangedEventSchema = v.object({
-  t: v.literal('flashsale.changed'),
-  seq: Seq,
-  at: v.number(),
-  sale: FlashSaleSchema,
-});
-/** The room's flash sale changed. */
-export type FlashSaleChangedEvent = v.InferOutput<typeof FlashSaleChangedEventSchema>;
 
 /** Statuses in which an order still holds units and may lapse. */
 export const OPEN_ORDER_STATUSES = ['reserved', 'pending_payment'] as const satisfies readonly v.InferOutput<typeof OrderStatusSchema>[];

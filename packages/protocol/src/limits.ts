@@ -7,6 +7,8 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 export const MAX_SERVER_FRAME_BYTES = 1024 * 1024;
 /** Longest chat message, in characters. */
 export const MAX_CHAT_LENGTH = 300;
+/** Most taps one `reaction.send` may carry: the client batches taps, and a batch is bounded so one frame cannot flood a room. */
+export const MAX_REACTION_BATCH = 50;
 /** Longest display name, in characters. */
 export const MAX_NAME_LENGTH = 40;
 /** Longest postal address, in characters. */

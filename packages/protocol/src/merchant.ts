@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { CurrencySchema, IdSchema, MinorUnitsSchema, ProductSchema, VariantSchema, type Order, type OrderStatus } from './model.js';
+import { CurrencySchema, IdSchema, MinorUnitsSchema, ProductSchema, VariantSchema } from './model.js';
+import type { Order, OrderStatus } from './order.js';
 
 /**
  * Request and response bodies of the merchant HTTP API (`/api/merchant/*`, API key) and of the

@@ -1,12 +1,11 @@
 import * as v from 'valibot';
 import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH } from './limits.js';
 
-// Chat moderation, the pinned host message, Q&A and room notices: their commands, room events, ephemeral
-// frames and snapshot fields. The core and the server validate with these same schemas.
+// Chat moderation, the pinned host message, Q&A and room notices: their room events, ephemeral frames and
+// snapshot fields (their commands are in moderation-commands.ts). The core and the server validate with these same schemas.
 
 // model.ts imports this file (snapshot fields, the chat author id), so this file must not import model.ts.
 const IdSchema = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"'));
-const CommandId = v.pipe(v.string('id must be a string'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'id must be 1-40 URL-safe characters'));
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ServerTime = v.number();
 
@@ -31,14 +30,6 @@ export const SNAPSHOT_QUESTIONS = 50;
  * another. Never the token subject (which may be the merchant's user id); moderators act on this id.
  */
 export const AuthorIdSchema = v.pipe(v.string('authorId must be a string'), v.regex(/^a_[A-Za-z0-9_-]{6,40}$/, 'authorId must look like a_…'));
-
-const text = (max: number, field: string) =>
-  v.pipe(
-    v.string(`${field} must be a string`),
-    v.trim(),
-    v.minLength(1, `${field} is empty`),
-    v.maxLength(max, `${field} must be at most ${max} characters`),
-  );
 
 /** The host's message shown above the chat until unpinned. Plain text, never markup. */
 export const PinnedMessageSchema = v.object({
@@ -65,100 +56,6 @@ export const QuestionSchema = v.object({
 });
 /** A viewer's question to the host. */
 export type Question = v.InferOutput<typeof QuestionSchema>;
-
-// ---- commands -------------------------------------------------------------------------------------------
-
-/** Host/moderator: delete a chat message for everyone (`chat.deleted`). */
-export const ChatDeleteSchema = v.strictObject({ t: v.literal('chat.delete'), id: CommandId, messageId: IdSchema });
-/** Host/moderator: delete a chat message for everyone. */
-export type ChatDelete = v.InferOutput<typeof ChatDeleteSchema>;
-
-/** Host/moderator: mute an author for `durationMs` (0 lifts a mute). A muted viewer's chat and questions get `forbidden`. */
-export const ChatMuteSchema = v.strictObject({
-  t: v.literal('chat.mute'),
-  id: CommandId,
-  authorId: AuthorIdSchema,
-  durationMs: v.pipe(
-    v.number('durationMs must be a number'),
-    v.integer('durationMs must be an integer'),
-    v.minValue(0, 'durationMs must be at least 0'),
-    v.maxValue(MAX_MUTE_MS, `durationMs must be at most ${MAX_MUTE_MS}`),
-  ),
-});
-/** Host/moderator: mute an author for a while. */
-export type ChatMute = v.InferOutput<typeof ChatMuteSchema>;
-
-/** Host/moderator: ban an author from the room: their sockets close ({@link BANNED_CLOSE_CODE}), their next hello is refused. */
-export const ChatBanSchema = v.strictObject({ t: v.literal('chat.ban'), id: CommandId, authorId: AuthorIdSchema });
-/** Host/moderator: ban an author from the room. */
-export type ChatBan = v.InferOutput<typeof ChatBanSchema>;
-
-/** Host/moderator: lift a ban. */
-export const ChatUnbanSchema = v.strictObject({ t: v.literal('chat.unban'), id: CommandId, authorId: AuthorIdSchema });
-/** Host/moderator: lift a ban. */
-export type ChatUnban = v.InferOutput<typeof ChatUnbanSchema>;
-
-/** Host/moderator: replace the room's own blocked-word list (the built-in list always applies). Ack data: the list stored. */
-export const ChatBlockedWordsSchema = v.strictObject({
-  t: v.literal('chat.blocked-words'),
-  id: CommandId,
-  words: v.pipe(
-    v.array(text(MAX_BLOCKED_WORD_LENGTH, 'word')),
-    v.maxLength(MAX_BLOCKED_WORDS, `at most ${MAX_BLOCKED_WORDS} words`),
-  ),
-});
-/** Host/moderator: replace the room's own blocked-word list. */
-export type ChatBlockedWords = v.InferOutput<typeof ChatBlockedWordsSchema>;
-
-/** Host only: pin a message above the chat (`chat.message-pinned`); replaces the pinned one. */
-export const ChatPinMessageSchema = v.strictObject({ t: v.literal('chat.pin-message'), id: CommandId, text: text(MAX_CHAT_LENGTH, 'text') });
-/** Host only: pin a message above the chat. */
-export type ChatPinMessage = v.InferOutput<typeof ChatPinMessageSchema>;
-
-/** Host only: take the pinned message down (`chat.message-unpinned`). */
-export const ChatUnpinMessageSchema = v.strictObject({ t: v.literal('chat.unpin-message'), id: CommandId });
-/** Host only: take the pinned message down. */
-export type ChatUnpinMessage = v.InferOutput<typeof ChatUnpinMessageSchema>;
-
-/** Anyone not muted: ask the host a question (`question.asked`). Ack data: the {@link Question}. */
-export const QuestionAskSchema = v.strictObject({ t: v.literal('question.ask'), id: CommandId, text: text(MAX_QUESTION_LENGTH, 'text') });
-/** Ask the host a question. */
-export type QuestionAsk = v.InferOutput<typeof QuestionAskSchema>;
-
-/** Host/moderator: mark a question answered, optionally with a written answer (`question.answered`). */
-export const QuestionAnswerSchema = v.strictObject({
-  t: v.literal('question.answer'),
-  id: CommandId,
-  questionId: IdSchema,
-  answer: v.optional(v.pipe(v.string('answer must be a string'), v.trim(), v.maxLength(MAX_CHAT_LENGTH, `answer must be at most ${MAX_CHAT_LENGTH} characters`))),
-});
-/** Mark a question answered. */
-export type QuestionAnswer = v.InferOutput<typeof QuestionAnswerSchema>;
-
-/** Host only: show a question over the video (`question.pinned`). */
-export const QuestionPinSchema = v.strictObject({ t: v.literal('question.pin'), id: CommandId, questionId: IdSchema });
-/** Host only: show a question over the video. */
-export type QuestionPin = v.InferOutput<typeof QuestionPinSchema>;
-
-/** Host only: take the pinned question down (`question.unpinned`). */
-export const QuestionUnpinSchema = v.strictObject({ t: v.literal('question.unpin'), id: CommandId });
-/** Host only: take the pinned question down. */
-export type QuestionUnpin = v.InferOutput<typeof QuestionUnpinSchema>;
-
-/** Every command of this file, for the client frame union. */
-export const MODERATION_COMMAND_SCHEMAS = [
-  ChatDeleteSchema,
-  ChatMuteSchema,
-  ChatBanSchema,
-  ChatUnbanSchema,
-  ChatBlockedWordsSchema,
-  ChatPinMessageSchema,
-  ChatUnpinMessageSchema,
-  QuestionAskSchema,
-  QuestionAnswerSchema,
-  QuestionPinSchema,
-  QuestionUnpinSchema,
-] as const;
 
 // ---- room events (sequenced, logged, replayed) ----------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClientFrame, parseServerFrame, parseOrder, utf8Length } from './parse.js';
+import { parseClientFrame, parseServerFrame, utf8Length } from './parse.js';
+import { parseOrder } from './order.js';
 import { MAX_FRAME_BYTES, MAX_ORDER_QUANTITY } from './limits.js';
 import { formatMoney } from './money.js';
 

@@ -4,7 +4,7 @@ import { ERROR_CODES } from './errors.js';
 import { ENGAGEMENT_EVENT_SCHEMAS } from './engagement-frames.js';
 import { MODERATION_EVENT_SCHEMAS, NoticeFrameSchema, type NoticeFrame } from './moderation-frames.js';
 import { ChatMessageSchema, EpochSchema, IdSchema, PinSchema, RoleSchema, SnapshotSchema } from './model.js';
-import { FlashSaleChangedEventSchema } from './commerce-frames.js';
+import { FlashSaleChangedEventSchema } from './commerce-events.js';
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ServerTime = v.number();

@@ -1,5 +1,4 @@
 import type { Product } from '@live-shop/protocol';
-import { LiveShopError, type LiveShopErrorCode } from '../errors.js';
 
 /** Why the merchant's cart refused a line; its own codes are allowed too. */
 export type CartRefusalCode = 'out_of_stock' | 'limit_reached' | 'unavailable' | 'price_changed' | (string & {});
@@ -49,36 +48,6 @@ export interface CartBridge {
   updateCart?(line: CartLine): Promise<CartAnswer> | CartAnswer;
   /** The viewer is about to pay for the line. */
   checkout?(line: CartLine): Promise<CartAnswer> | CartAnswer;
-}
-
-/** The merchant's cart refused a line: a {@link LiveShopError} with the merchant's own {@link CartRefusalCode}. */
-export class CartRefusedError extends LiveShopError {
-  /** The merchant's code (`out_of_stock`, `limit_reached`, …). */
-  readonly refusal: CartRefusalCode;
-
-  constructor(refusal: CartRefusalCode, message?: string) {
-    super(codeOf(refusal), message ?? `the shop refused: ${refusal}`);
-    this.name = 'CartRefusedError';
-    this.refusal = refusal;
-  }
-}
-
-function codeOf(refusal: CartRefusalCode): LiveShopErrorCode {
-  if (refusal === 'out_of_stock') return 'sold_out';
-  if (refusal === 'limit_reached') return 'limit_reached';
-  return 'conflict';
-}
-
-/** Asks one bridge hook; throws {@link CartRefusedError} on a refusal, `internal` when the hook itself fails. */
-export async function askCart(hook: ((line: CartLine) => Promise<CartAnswer> | CartAnswer) | undefined, line: CartLine): Promise<void> {
-  if (!hook) return;
-  let answer: CartAnswer;
-  try {
-    answer = await hook(line);
-  } catch (error) {
-    throw new LiveShopError('internal', `the shop's cart failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  if (answer && answer.ok === false) throw new CartRefusedError(answer.code, answer.message);
 }
 
 /**

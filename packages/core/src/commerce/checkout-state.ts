@@ -1,3 +1,4 @@
+import type { WritableAtom } from 'nanostores';
 import type { Customer, Order, Product, ReserveRequest } from '@live-shop/protocol';
 import type { LiveShopError } from '../errors.js';
 import type { CartBridge } from './cart-bridge.js';
@@ -151,4 +152,33 @@ export interface OrderTotals {
 export function orderTotals(order: Order): OrderTotals {
   const discount = order.discount ?? 0;
   return { subtotal: order.subtotal ?? order.total + discount, discount, total: order.total, currency: order.currency, couponId: order.couponId ?? null };
+}
+
+/**
+ * What one {@link Checkout} holds between its steps, shared with its lazily loaded flows (checkout-flow.ts), which
+ * read and change it as the class's own private fields once did. Internal: not exported by the package.
+ * @internal
+ */
+export interface CheckoutRun {
+  readonly deps: CheckoutDeps;
+  readonly state: WritableAtom<CheckoutState>;
+  /** Key of the one-step `place()` of this sheet. */
+  key: string | null;
+  inflight: Promise<Order | null> | null;
+  /** The reservation being made or held: its request (key included) and its order once held. */
+  hold: { request: ReserveRequest; productId: string; order: Order | null; saleId?: string } | null;
+  customer: Customer | null;
+  coupon: string | null;
+  payment: AbortController | null;
+  expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by open/close/reserve, so late answers of an older attempt change nothing. */
+  generation: number;
+  /** Whether the merchant's cart already has this checkout's line (the next change is an update, not an add). */
+  previousLine: boolean;
+}
+
+/** Stops the timer that moves a hold that ran out to `expired`. @internal */
+export function clearExpiry(run: CheckoutRun): void {
+  clearTimeout(run.expiryTimer);
+  run.expiryTimer = undefined;
 }

@@ -1,23 +1,8 @@
-import {
-  CountdownSchema,
-  CouponSchema,
-  EngagementMineSchema,
-  LotterySchema,
-  PollSchema,
-  RedEnvelopeRainSchema,
-  validate,
-  type Ack,
-  type ClientCommand,
-  type Countdown,
-  type Coupon,
-  type CouponIssue,
-  type EngagementMine,
-  type Lottery,
-  type Poll,
-  type RedEnvelopeRain,
-} from '@live-shop/protocol';
+import type { Ack, ClientCommand, Countdown, Coupon, CouponIssue, EngagementMine, Lottery, Poll, RedEnvelopeRain } from '@live-shop/protocol';
 import { LiveShopError } from '../errors.js';
-import { applyMine, mergeCoupons, type EngagementStores } from '../stores/engagement.js';
+import type { EngagementStores } from '../stores/engagement.js';
+import { loadDeferred } from '../signaling/deferred-loader.js';
+import type { EngagementEngine } from './engine.js';
 
 /** What {@link Engagement} needs from the client. */
 export interface EngagementDeps {
@@ -62,24 +47,33 @@ export interface StartRedEnvelopeInput {
 /** What the host gives to issue a coupon (see `coupon.issue` in the protocol). */
 export type IssueCouponInput = Omit<CouponIssue, 't' | 'id'>;
 
-function parse<T>(schema: Parameters<typeof validate<T>>[0], data: unknown, what: string): T {
-  const parsed = validate(schema, data);
-  if (!parsed.ok) throw new LiveShopError('internal', `the server's ${what} is unreadable: ${parsed.error.message}`);
-  return parsed.value;
-}
-
 /**
  * Polls, lottery, red envelopes, coupons and countdowns of one client (`client.engagement`). Viewer actions
  * (`vote`, `enterLottery`, `grabRedEnvelope`) act on the room's current poll, lottery or rain as the stores show
  * it; host actions are refused with `forbidden` for anyone else. Every action resolves on the server's ack and
  * rejects with a `LiveShopError` carrying the server's code (`already_done`, `ended`, `exhausted`, …).
+ *
+ * The actions themselves ({@link EngagementEngine}, engine.ts) load after the initial bundle, with the client's
+ * deferred module (signaling/deferred.ts, fetched while the socket opens): every action is async anyway, and the
+ * stores it updates live in the client, so this facade only hands each call over.
  */
 export class Engagement {
   readonly #deps: EngagementDeps;
-  #refreshing: Promise<EngagementMine> | null = null;
+  #engine: EngagementEngine | null = null;
 
   constructor(deps: EngagementDeps) {
     this.#deps = deps;
+  }
+
+  /** The engine of this client, made once the deferred module is there (see loadDeferred; a failed import is retried). */
+  #load(): Promise<EngagementEngine> {
+    if (this.#engine) return Promise.resolve(this.#engine);
+    return loadDeferred().then(({ EngagementEngine }) => (this.#engine ??= new EngagementEngine(this.#deps)));
+  }
+
+  /** Runs `job` once the engine is there; a failed import goes to the client's `error` event. */
+  #background(job: (engine: EngagementEngine) => void): void {
+    this.#load().then(job, (error: LiveShopError) => this.#deps.onError(error));
   }
 
   /**
@@ -87,127 +81,74 @@ export class Engagement {
    * The client calls it after every `welcome`; call it to pick up a coupon the host issued to this viewer.
    */
   refresh(): Promise<EngagementMine> {
-    this.#refreshing ??= this.#deps
-      .command({ t: 'engagement.mine' })
-      .then((ack) => {
-        const mine = parse(EngagementMineSchema, ack.data, 'engagement state');
-        applyMine(this.#deps.stores, mine);
-        return mine;
-      })
-      .finally(() => {
-        this.#refreshing = null;
-      });
-    return this.#refreshing;
+    return this.#load().then((engine) => engine.refresh());
   }
 
   /** {@link Engagement.refresh} in the background: failures go to the client's `error` event (none for a closed client). */
   resync(): void {
-    this.refresh().catch((error: unknown) => {
-      if (error instanceof LiveShopError && (error.code === 'closed' || error.code === 'network')) return;
-      this.#deps.onError(error instanceof LiveShopError ? error : new LiveShopError('internal', 'engagement refresh failed', { cause: error }));
-    });
+    this.#background((engine) => engine.resync());
   }
 
   /** Called by the client after its chat message was posted: a comment with the lottery keyword entered this viewer. */
   chatSent(text: string): void {
-    const lottery = this.#deps.stores.$lottery.get();
-    if (lottery?.status === 'open' && lottery.keyword && lottery.entrantId === null && text.toLocaleLowerCase().includes(lottery.keyword.toLocaleLowerCase())) {
-      this.resync();
-    }
+    this.#background((engine) => engine.chatSent(text));
   }
 
   /** Votes for option `option` (an index) in the open poll; once per viewer (`already_done` after). */
-  async vote(option: number): Promise<void> {
-    const { $poll } = this.#deps.stores;
-    const poll = $poll.get();
-    if (!poll || poll.status !== 'open') throw new LiveShopError('ended', 'there is no open poll');
-    await this.#deps.command({ t: 'poll.vote', pollId: poll.id, option });
-    const now = $poll.get();
-    if (now?.id === poll.id) $poll.set({ ...now, myVote: option });
+  vote(option: number): Promise<void> {
+    return this.#load().then((engine) => engine.vote(option));
   }
 
   /** Enters the running lottery (idempotent); resolves with this viewer's opaque entrant id. */
-  async enterLottery(): Promise<string> {
-    const { $lottery } = this.#deps.stores;
-    const lottery = $lottery.get();
-    if (!lottery || lottery.status !== 'open') throw new LiveShopError('ended', 'there is no open lottery');
-    const ack = await this.#deps.command({ t: 'lottery.enter', lotteryId: lottery.id });
-    const entrantId = (ack.data as { entrantId?: unknown } | undefined)?.entrantId;
-    if (typeof entrantId !== 'string') throw new LiveShopError('internal', 'the server sent no entrant id');
-    const now = $lottery.get();
-    if (now?.id === lottery.id) $lottery.set({ ...now, entrantId });
-    return entrantId;
+  enterLottery(): Promise<string> {
+    return this.#load().then((engine) => engine.enterLottery());
   }
 
   /**
    * Grabs an envelope of the running rain; resolves with the coupon. Rejects with `exhausted` (all gone),
    * `already_done` (one per viewer) or `ended`.
    */
-  async grabRedEnvelope(): Promise<Coupon> {
-    const { $redEnvelope, $coupons } = this.#deps.stores;
-    const rain = $redEnvelope.get();
-    if (!rain || rain.status !== 'open') throw new LiveShopError('ended', 'there is no red-envelope rain');
-    const ack = await this.#deps.command({ t: 'redenvelope.grab', rainId: rain.id });
-    const coupon = parse(CouponSchema, ack.data, 'coupon');
-    const now = $redEnvelope.get();
-    if (now?.id === rain.id) $redEnvelope.set({ ...now, grabbed: coupon });
-    $coupons.set(mergeCoupons($coupons.get(), [coupon]));
-    return coupon;
+  grabRedEnvelope(): Promise<Coupon> {
+    return this.#load().then((engine) => engine.grabRedEnvelope());
   }
 
   /** Host only: opens a poll (closing the open one). */
-  async openPoll(input: OpenPollInput): Promise<Poll> {
-    const ack = await this.#deps.command({ t: 'poll.open', question: input.question, options: input.options, ...(input.durationMs === undefined ? {} : { durationMs: input.durationMs }) });
-    return parse(PollSchema, ack.data, 'poll');
+  openPoll(input: OpenPollInput): Promise<Poll> {
+    return this.#load().then((engine) => engine.openPoll(input));
   }
 
   /** Host only: closes the open poll. */
-  async closePoll(): Promise<void> {
-    const poll = this.#deps.stores.$poll.get();
-    if (!poll || poll.status !== 'open') throw new LiveShopError('ended', 'there is no open poll');
-    await this.#deps.command({ t: 'poll.close', pollId: poll.id });
+  closePoll(): Promise<void> {
+    return this.#load().then((engine) => engine.closePoll());
   }
 
   /** Host only: starts a lottery; the ack carries its commitment (`sha256(seed)`), never the seed. */
-  async startLottery(input: StartLotteryInput): Promise<Lottery> {
-    const ack = await this.#deps.command({
-      t: 'lottery.start',
-      prize: input.prize,
-      winnersCount: input.winnersCount,
-      durationMs: input.durationMs,
-      ...(input.keyword === undefined ? {} : { keyword: input.keyword }),
-    });
-    return parse(LotterySchema, ack.data, 'lottery');
+  startLottery(input: StartLotteryInput): Promise<Lottery> {
+    return this.#load().then((engine) => engine.startLottery(input));
   }
 
   /** Host only: closes entries and draws now. */
-  async drawLottery(): Promise<Lottery> {
-    const lottery = this.#deps.stores.$lottery.get();
-    if (!lottery || lottery.status !== 'open') throw new LiveShopError('ended', 'there is no open lottery');
-    const ack = await this.#deps.command({ t: 'lottery.draw', lotteryId: lottery.id });
-    return parse(LotterySchema, ack.data, 'lottery');
+  drawLottery(): Promise<Lottery> {
+    return this.#load().then((engine) => engine.drawLottery());
   }
 
   /** Host only: starts a red-envelope rain. */
-  async startRedEnvelopeRain(input: StartRedEnvelopeInput): Promise<RedEnvelopeRain> {
-    const ack = await this.#deps.command({ t: 'redenvelope.start', ...input });
-    return parse(RedEnvelopeRainSchema, ack.data, 'rain');
+  startRedEnvelopeRain(input: StartRedEnvelopeInput): Promise<RedEnvelopeRain> {
+    return this.#load().then((engine) => engine.startRedEnvelopeRain(input));
   }
 
   /** Host only: issues a coupon to the room, or to one viewer (`to`). */
-  async issueCoupon(input: IssueCouponInput): Promise<Coupon> {
-    const ack = await this.#deps.command({ t: 'coupon.issue', ...input });
-    return parse(CouponSchema, ack.data, 'coupon');
+  issueCoupon(input: IssueCouponInput): Promise<Coupon> {
+    return this.#load().then((engine) => engine.issueCoupon(input));
   }
 
   /** Host only: starts a server-clock countdown of `durationMs` (replacing a running one). */
-  async startCountdown(input: { label: string; durationMs: number }): Promise<Countdown> {
-    const ack = await this.#deps.command({ t: 'countdown.start', label: input.label, durationMs: input.durationMs });
-    return parse(CountdownSchema, ack.data, 'countdown');
+  startCountdown(input: { label: string; durationMs: number }): Promise<Countdown> {
+    return this.#load().then((engine) => engine.startCountdown(input));
   }
 
   /** Host only: cancels the running countdown. */
-  async cancelCountdown(): Promise<void> {
-    await this.#deps.command({ t: 'countdown.cancel' });
+  cancelCountdown(): Promise<void> {
+    return this.#load().then((engine) => engine.cancelCountdown());
   }
 }

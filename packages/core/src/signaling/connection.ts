@@ -1,9 +1,7 @@
 import {
-  ClientFrameSchema,
   MAX_FRAME_BYTES,
   parseServerFrame,
   utf8Length,
-  validate,
   type Ack,
   type ClientCommand,
   type EphemeralFrame,
@@ -16,6 +14,7 @@ import type { ConnectionState, ConnectionStatus } from '../stores/connection.js'
 import type { ReconnectPolicy } from './backoff.js';
 import { ClockEstimator, type ClockEstimate } from './clock.js';
 import { commandIds } from './ids.js';
+import { loadDeferred, loadedDeferred, type Deferred } from './deferred-loader.js';
 
 /** What a {@link Connection} needs; the client fills in the defaults. */
 export interface ConnectionOptions {
@@ -112,6 +111,10 @@ export class Connection {
     if (this.#disposed || (this.#status !== 'idle' && this.#status !== 'closed')) return;
     this.#listenToNetwork(true);
     this.#attempt = 0;
+    // The checks of commands, the checkout's steps and the engagement actions load while the socket opens, so the
+    // first command (a flash-sale reserve ranked by its arrival) does not wait for them. A failure here is not lost:
+    // the first command that needs them tries again and rejects with it.
+    loadDeferred().catch(() => undefined);
     this.#open();
   }
 
@@ -123,15 +126,25 @@ export class Connection {
   /**
    * Sends a command and resolves with its `ok` ack. Rejects with the server's error code, `invalid` /
    * `too_large` before sending, `timeout` after `ackTimeoutMs`, `network` when the socket dropped after
-   * sending (the outcome is unknown), `closed` after dispose. While (re)connecting the command waits.
+   * sending (the outcome is unknown) or when the checks could not be loaded (see loadDeferred), `closed` after
+   * dispose. While (re)connecting the command waits.
    */
   command(command: ClientCommand): Promise<Ack> {
-    if (this.#status === 'closed') {
+    // The checks load with the deferred module (see connect()); a command made before it arrived waits for it.
+    const loaded = loadedDeferred();
+    if (loaded !== null || this.#status === 'closed') return this.#send(command, loaded);
+    return loadDeferred().then((checks) => this.#send(command, checks));
+  }
+
+  /** Checks and sends (or queues) a command; `checks` is null only when the connection closed before they loaded. */
+  #send(command: ClientCommand, checks: Deferred | null): Promise<Ack> {
+    // Closed, possibly while the check was loading.
+    if (this.#status === 'closed' || checks === null) {
       const why = this.#disposed ? 'the client was disposed' : 'the connection is closed (reconnecting gave up)';
       return Promise.reject(new LiveShopError('closed', why));
     }
     const id = this.#nextId();
-    const checked = validate(ClientFrameSchema, { ...command, id });
+    const checked = checks.checkCommand({ ...command, id });
     if (!checked.ok) return Promise.reject(new LiveShopError('invalid', checked.error.message));
     const text = JSON.stringify(checked.value);
     if (utf8Length(text) > MAX_FRAME_BYTES) {

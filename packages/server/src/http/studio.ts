@@ -14,8 +14,10 @@ export function serveStudio(
   rest: string,
   htmlHeaders: () => Record<string, string>,
 ): Promise<void> {
-  // Built files are named live-shop-core.js, hls-<hash>.js, whep-<hash>.js (+ .map); the rest is hand-written.
-  const built = /^(live-shop-core|hls-[\w-]+|whep-[\w-]+)\.js(\.map)?$/.test(rest);
+  // Built files are named live-shop-core.js, hls-<hash>.js, whep-<hash>.js, deferred-<hash>.js (what the core loads
+  // once it connects: the checks of commands, the checkout's steps, the engagement actions) (+ .map); the rest is
+  // hand-written.
+  const built = /^(live-shop-core|hls-[\w-]+|whep-[\w-]+|deferred-[\w-]+)\.js(\.map)?$/.test(rest);
   if (built) {
     return serveStatic(res, join(paths.packageDir, 'dist', 'studio'), rest, {
       cacheControl: 'no-cache',
