@@ -191,11 +191,14 @@ export async function createServer(options: ServerOptions): Promise<LiveShopServ
   }
 
   async function shutdown(): Promise<void> {
+    // First, and alongside the rest: ffmpeg takes up to 2 s to stop, and must not be left behind if the process is
+    // made to exit before the rest of the shutdown is done.
+    const packagerClosed = packager?.close();
     await autopilot?.stop();
     await webhooks?.stop();
     await hub?.close();
     await commerce.stop();
-    await packager?.close();
+    await packagerClosed;
     await relay.close();
     if (http?.listening) {
       const server = http;

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { createSocket, type Socket } from 'node:dgram';
 import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -66,10 +67,34 @@ interface Packaging {
  * second. A binary that is there but does not run is reported when packaging starts (see `start`).
  */
 export function hasFfmpeg(binary = 'ffmpeg'): boolean {
+  return isExecutableOnPath(binary);
+}
+
+/** Whether `binary` (a path, or a name looked up on PATH) is an executable file here. */
+function isExecutableOnPath(binary: string): boolean {
   const candidates = isAbsolute(binary) || binary.includes('/')
     ? [binary]
     : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, binary));
   return candidates.some(isExecutableFile);
+}
+
+/** Whether util-linux's `setpriv` is here to give a child a parent-death signal (checked once). */
+let setprivHere: boolean | undefined;
+
+/**
+ * Spawns `command` so that it dies with this process, however this process ends. On Linux it runs through
+ * `setpriv --pdeathsig KILL` (util-linux), so the kernel kills it when the server dies, even by SIGKILL:
+ * an ffmpeg whose server is gone otherwise lives on, waiting for RTP that never comes (it inherits an ignored
+ * SIGPIPE from Node, so its broken stdout does not end it either). setpriv execs the command, so the child's pid
+ * is the command's own and `kill()` reaches it. Elsewhere the `exit` hook of the packager is the safety net.
+ */
+function spawnTiedToThisProcess(
+  command: string,
+  args: readonly string[],
+  options: { stdio: ['ignore', 'pipe', 'pipe'] },
+): ChildProcessByStdio<null, Readable, Readable> {
+  setprivHere ??= process.platform === 'linux' && isExecutableOnPath('setpriv');
+  return setprivHere ? spawn('setpriv', ['--pdeathsig', 'KILL', '--', command, ...args], options) : spawn(command, args, options);
 }
 
 function isExecutableFile(path: string): boolean {
@@ -109,7 +134,16 @@ export class WebRtcHlsPackager {
     this.#segmentSeconds = options.segmentSeconds ?? 1;
     this.#partSeconds = options.partSeconds ?? 0.2;
     this.#now = options.now ?? Date.now;
+    process.on('exit', this.#killAll);
   }
+
+  /**
+   * Kills every ffmpeg at once, on the way out of a process that exits without closing the packager (a
+   * shutdown that overran its deadline): otherwise they live on as orphans, waiting for RTP that never comes.
+   */
+  readonly #killAll = (): void => {
+    for (const packaging of this.#rooms.values()) packaging.ffmpeg.kill('SIGKILL');
+  };
 
   /** URL path (relative to the server) of a room's packaged playlist. */
   static playlistPath(roomId: string): string {
@@ -145,7 +179,7 @@ export class WebRtcHlsPackager {
       '',
     ].join('\r\n');
     await writeFile(join(dir, 'input.sdp'), sdp);
-    const ffmpeg = spawn(
+    const ffmpeg = spawnTiedToThisProcess(
       this.#ffmpeg,
       [
         '-hide_banner', '-loglevel', 'warning', '-nostdin',
@@ -226,6 +260,7 @@ export class WebRtcHlsPackager {
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all([...this.#rooms.keys()].map((roomId) => this.stop(roomId)));
+    process.off('exit', this.#killAll);
   }
 
 }
