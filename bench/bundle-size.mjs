@@ -81,7 +81,7 @@ for (const file of files.filter((f) => f !== 'live-shop.js' && initialFiles.has(
   add(file, join(cdnDir, file), 'ours: static import of the entry, loads with the page');
 }
 for (const file of files.filter((f) => scriptTag.has(f) && !initialFiles.has(f))) {
-  add(file, join(cdnDir, file), file.startsWith('hls') ? 'ours: lazy, only when HLS plays via MSE' : 'ours: lazy chunk');
+  add(file, join(cdnDir, file), file.startsWith('hls') ? 'ours: lazy, fetched once a player starts (preload), used when HLS plays via MSE' : 'ours: lazy chunk');
 }
 // Served from the same folder but never loaded by live-shop.js: the core alone, for headless pages.
 const headless = existsSync(join(cdnDir, 'live-shop-core.js')) ? chunksOf('live-shop-core.js') : new Set();
