@@ -23,6 +23,7 @@ export class ReactionBatcher {
   readonly #send: (count: number) => void;
   readonly #periodMs: number;
   #pending = 0;
+  /** `performance.now()` of the last send: a monotonic clock, so a wall-clock step never shortens a period. */
   #lastSentAt = -Infinity;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -51,7 +52,7 @@ export class ReactionBatcher {
 
   #schedule(): void {
     if (this.#timer !== undefined || this.#pending === 0) return;
-    const wait = this.#lastSentAt + this.#periodMs - Date.now();
+    const wait = this.#lastSentAt + this.#periodMs - performance.now();
     if (wait <= 0) {
       this.#flush();
       return;
@@ -66,7 +67,7 @@ export class ReactionBatcher {
     const count = Math.min(this.#pending, MAX_REACTION_BATCH);
     if (count === 0) return;
     this.#pending -= count;
-    this.#lastSentAt = Date.now();
+    this.#lastSentAt = performance.now();
     this.#send(count);
     this.#schedule();
   }

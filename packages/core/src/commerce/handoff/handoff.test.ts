@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { Order } from '@live-shop/protocol';
 import { callbackHandoff } from './callback.js';
@@ -153,7 +153,8 @@ describe('payment handoff: hosted checkout redirect (real popup on a second orig
     let push: ((next: Order) => void) | null = null;
     const handoff = redirectHandoff({ url: fixtureUrl(''), closedPollMs: 100 });
     const paying = payInTap(handoff, request({ orderUpdates: (listener) => ((push = listener), () => (push = null)) }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The popup opens and the handoff subscribes in its own time (slower on a busy machine): wait for it, bounded.
+    await waitUntil(() => push !== null, 'the handoff subscribed to the order updates', { timeout: 5_000 });
     push!({ ...order, status: 'paid' });
     expect(await paying).to.deep.equal({ status: 'paid' });
     expect(push).to.equal(null, 'unsubscribed once settled');
