@@ -52,18 +52,23 @@ const playerPage = (server, src = null) => `<!doctype html><meta charset="utf-8"
 <live-shop-player server="${server}" room="demo" muted${src ? ` src="${src}"` : ''}></live-shop-player>
 <script type="module">
   const player = document.querySelector('live-shop-player');
+  // The first frame's presentationTime (when it went to the screen), read as the bare page reads it; the
+  // player's own TTFF ($media.ttffMs, from MediaController.play()) comes with it.
   window.__result = new Promise((resolve) => {
     const poll = setInterval(() => {
-      const media = player.media;
-      if (!media) return;
+      const video = player.shadowRoot?.querySelector('video');
+      if (!video) return;
       clearInterval(poll);
-      const unsubscribe = media.$media.subscribe((state) => {
-        if (state.status !== 'playing') return;
-        const pageMs = performance.now();
-        queueMicrotask(() => unsubscribe());
-        resolve({ pageMs, playMs: state.ttffMs, transport: state.transport });
+      video.requestVideoFrameCallback((_now, metadata) => {
+        const pageMs = metadata.presentationTime;
+        const whenPlaying = () => {
+          const state = player.media?.$media.get();
+          if (state?.status === 'playing') resolve({ pageMs, playMs: state.ttffMs, transport: state.transport });
+          else setTimeout(whenPlaying, 5);
+        };
+        whenPlaying();
       });
-    }, 5);
+    }, 2);
   });
 </script>`;
 
@@ -75,9 +80,9 @@ const barePage = (server) => `<!doctype html><meta charset="utf-8">
   const video = document.querySelector('video');
   window.__result = new Promise((resolve) => {
     const playStart = performance.now();
-    video.requestVideoFrameCallback(() => {
-      const now = performance.now();
-      resolve({ pageMs: now, playMs: Math.round(now - playStart), transport: 'hls.js (bare)' });
+    video.requestVideoFrameCallback((_now, metadata) => {
+      const shownAt = metadata.presentationTime;
+      resolve({ pageMs: shownAt, playMs: Math.round(shownAt - playStart), transport: 'hls.js (bare)' });
     });
     // The settings of packages/core/src/media/hls.ts (HlsJsTransport), so the rows compare the player, not hls.js.
     const hls = new Hls({ enableWorker: true, lowLatencyMode: true, startFragPrefetch: true });

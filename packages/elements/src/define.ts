@@ -12,6 +12,8 @@
  *
  * @packageDocumentation
  */
+// First: starts fetching hls.js / the WHEP player for autoplaying players in the page while the rest evaluates.
+import './player/preload-in-page.js';
 import { defineLiveShopPlayer } from './player/define.js';
 import { defineLazily } from './lazy-define.js';
 import { defineLiveShopNotices } from './notices/define.js';

@@ -237,12 +237,12 @@ export class MediaController {
       }, timeoutMs);
       this.#cleanups.push(() => clearTimeout(timer));
 
-      const firstFrame = (): void => {
+      const firstFrame = (shownAt: number): void => {
         if (shown || !current()) return;
         shown = true;
         clearTimeout(timer);
         const state = this.#state.get();
-        this.#state.set({ ...state, status: 'playing', ttffMs: Math.round(performance.now() - startedAt) });
+        this.#state.set({ ...state, status: 'playing', ttffMs: Math.max(0, Math.round(shownAt - startedAt)) });
         resolve();
       };
       this.#watchFirstFrame(firstFrame);
@@ -268,15 +268,19 @@ export class MediaController {
     });
   }
 
-  /** Calls `onFrame` at the first presented frame: requestVideoFrameCallback where it exists, else `loadeddata`. */
-  #watchFirstFrame(onFrame: () => void): void {
+  /**
+   * Calls `onFrame` with the time the first frame was presented: requestVideoFrameCallback's `presentationTime`
+   * where it exists (when the frame went to the screen, not when the main thread, perhaps busy with the next
+   * segment, got round to the callback), else the time of `loadeddata` / `playing`.
+   */
+  #watchFirstFrame(onFrame: (shownAt: number) => void): void {
     const video = this.#video;
     if (typeof video.requestVideoFrameCallback === 'function') {
-      const handle = video.requestVideoFrameCallback(() => onFrame());
+      const handle = video.requestVideoFrameCallback((now, metadata) => onFrame(Math.min(now, metadata.presentationTime || now)));
       this.#cleanups.push(() => video.cancelVideoFrameCallback(handle));
     } else {
-      this.#listen('loadeddata', onFrame);
-      this.#listen('playing', onFrame);
+      this.#listen('loadeddata', () => onFrame(performance.now()));
+      this.#listen('playing', () => onFrame(performance.now()));
     }
   }
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LiveShopChat } from './live-shop-chat.js';
-import { connectedClient, disposeClients, serverUrl } from '../test/helpers.js';
+import { connectedClient, disposeClients, serverUrl, overlayShown } from '../test/helpers.js';
 import { defineLiveShopPlayer } from '../player/define.js';
 import type { LiveShopPlayer } from '../player/live-shop-player.js';
 import { defineLiveShopNotices } from '../notices/define.js';
@@ -18,6 +18,7 @@ describe('<live-shop-player chat-mode="danmaku"> with notices', () => {
       html`<live-shop-player lang="en" chat-mode="danmaku" server=${serverUrl()} room="demo" style="width: 360px"></live-shop-player>`,
     );
     await waitUntil(() => el.client?.$connection.get().status === 'open', 'the player joined', { timeout: 10_000 });
+    await overlayShown(el);
     const chat = el.shadowRoot!.querySelector<LiveShopChat>('[part="chat"]')!;
     const notices = el.shadowRoot!.querySelector<LiveShopNotices>('[part="notices"]')!;
     expect(chat.mode).to.equal('danmaku');

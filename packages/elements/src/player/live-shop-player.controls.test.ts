@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { animationsSettled, part, fetchRoom, serverUrl } from '../test/helpers.js';
+import { animationsSettled, part, fetchRoom, serverUrl, overlayShown } from '../test/helpers.js';
 import type { LiveShopShelf } from '../shelf/live-shop-shelf.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
@@ -20,6 +20,7 @@ async function player(attributes: { layout?: string; theme?: string; width?: num
     ></live-shop-player>`,
   );
   await el.updateComplete;
+  await overlayShown(el);
   return el;
 }
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { animationsSettled, part, serverUrl } from '../test/helpers.js';
+import { animationsSettled, overlayShown, part, serverUrl } from '../test/helpers.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
 import { dockForKey, nearestDock, parseDock } from './miniplayer.js';
@@ -17,6 +17,7 @@ async function pagePlayer(options: { dir?: string; src?: string } = {}): Promise
   </div>`);
   const el = page.querySelector('live-shop-player')!;
   await el.updateComplete;
+  await overlayShown(el);
   return el;
 }
 

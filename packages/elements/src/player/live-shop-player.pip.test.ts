@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { PipToggleDetail } from '../events.js';
 import type { LiveShopShelf } from '../shelf/live-shop-shelf.js';
-import { buyableProduct, fetchRoom, part, serverUrl } from '../test/helpers.js';
+import { buyableProduct, fetchRoom, part, serverUrl, overlayShown } from '../test/helpers.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
 
@@ -13,6 +13,7 @@ async function player(options: { width: string; noAutoPip?: boolean }): Promise<
     html`<live-shop-player lang="en" server=${serverUrl()} room="demo" layout="overlay" ?no-auto-pip=${options.noAutoPip ?? false} style="width: ${options.width}"></live-shop-player>`,
   );
   await waitUntil(() => (el.client?.$products.get().length ?? 0) > 0, 'the player did not get the products');
+  await overlayShown(el);
   return el;
 }
 

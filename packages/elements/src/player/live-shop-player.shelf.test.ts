@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CheckoutDetail, ShelfToggleDetail } from '../events.js';
 import type { LiveShopShelf } from '../shelf/live-shop-shelf.js';
 import type { QuickCheckout } from '../quick-checkout/quick-checkout.js';
-import { animationsSettled, part, buyableProduct, connectedClient, disposeClients, fetchRoom, token, serverUrl } from '../test/helpers.js';
+import { animationsSettled, part, buyableProduct, connectedClient, disposeClients, fetchRoom, token, serverUrl, overlayShown } from '../test/helpers.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
 
@@ -14,6 +14,7 @@ async function player(width = 360): Promise<LiveShopPlayer> {
     html`<live-shop-player lang="en" server=${serverUrl()} room="demo" layout="overlay" style="width: ${width}px"></live-shop-player>`,
   );
   await waitUntil(() => (el.client?.$products.get().length ?? 0) > 0, 'the player did not get the products');
+  await overlayShown(el);
   await el.updateComplete;
   return el;
 }
@@ -49,7 +50,8 @@ describe('<live-shop-player> shopping bag', () => {
 
     const product = snapshot.products[1]!;
     await host.pinProduct(product.id);
-    await waitUntil(() => el.client!.$pinnedProduct.get()?.id === product.id, 'the player did not hear the pin');
+    // The pin reaches the player when its picture does (latency-aligned events): seconds behind on HLS.
+    await waitUntil(() => el.client!.$pinnedProduct.get()?.id === product.id, 'the player did not hear the pin', { timeout: 15_000 });
     const opened = oneEvent(el, 'live-shop-shelf-toggle');
     bag.click();
     expect(((await opened) as CustomEvent<ShelfToggleDetail>).detail).to.deep.equal({ open: true });

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Order } from '@live-shop/protocol';
-import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, recordSockets, serverUrl, token, type } from '../test/helpers.js';
+import { buyableProduct, connectedClient, disposeClients, fetchRoom, part, recordSockets, serverUrl, token, type, overlayShown } from '../test/helpers.js';
 import { defineLiveShopPlayer } from './define.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
 import type { ProductCard } from '../product-card/product-card.js';
@@ -14,6 +14,7 @@ async function player(): Promise<LiveShopPlayer> {
     html`<live-shop-player lang="en" server=${serverUrl()} room="demo" style="width: 360px"></live-shop-player>`,
   );
   await el.updateComplete;
+  await overlayShown(el);
   return el;
 }
 

@@ -30,6 +30,8 @@ import { unitsLeftOf } from '../stock.js';
 import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
 import { LazyPart, LazyValue } from './lazy-part.js';
+import { MediaFirstGate } from './media-first.js';
+import { transportsToPreload } from './transports-to-preload.js';
 import type { MiniplayerController } from './miniplayer.js';
 import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
 import { playerStyles } from './live-shop-player.styles.js';
@@ -264,6 +266,8 @@ export class LiveShopPlayer extends LitElement {
     import('./sheet-pip.js').then((m) => new m.SheetPictureInPicture(this, () => this.video, () => !this.noAutoPip)),
   );
   readonly #quality = new StoreController<MediaQualityState>(this, () => this.#media?.$quality);
+  /** Until the first frame, only the video renders (and with `src` the room connects after it). */
+  readonly #mediaFirst = new MediaFirstGate(this);
   /** The miniplayer's drag and arrow-key handling loads the first time it floats (or when the page is idle). */
   readonly #miniplayer = new LazyValue<MiniplayerController>(this, 'the miniplayer', () =>
     miniplayerModule
@@ -295,11 +299,12 @@ export class LiveShopPlayer extends LitElement {
   }
 
   override connectedCallback(): void {
+    if (this.autoplay) this.#mediaFirst.hold();
     // Before super: the store controllers look the client up when the host connects.
     this.#syncClient();
     // The player's code for WebRTC and hls.js downloads while the room's connection opens, not after the
     // room said which stream to play (with `src`, only HLS can play).
-    if (this.autoplay) MediaController.preload(this.src ? ['hls'] : ['whep', 'hls']);
+    if (this.autoplay) MediaController.preload(transportsToPreload(this.src));
     super.connectedCallback();
   }
 
@@ -322,6 +327,8 @@ export class LiveShopPlayer extends LitElement {
     if (this.miniplayer) void this.#miniplayer.load();
     // Before render (once the video exists): the stream starts while this update renders the room's snapshot.
     this.#syncMedia();
+    const status = this.#mediaState.value?.status;
+    if (!this.autoplay || status === 'playing' || status === 'error') this.#mediaFirst.release();
     if (this.#mediaState.value?.muted && !this.#forcedMuteSeen) {
       // The browser refused autoplay with sound and the core muted the video: offer the unmute button.
       this.#forcedMuteSeen = true;
@@ -350,6 +357,30 @@ export class LiveShopPlayer extends LitElement {
         .muted=${this.muted}
         aria-label=${room?.title || t.videoLabel}
       ></video>
+      ${this.#mediaFirst.held ? nothing : this.#overlay(t, room, pinned, products, modal)}
+      ${this.shelfOpen && !sheetProduct
+        ? html`<div class="sheet" @click=${this.#onShelfScrimClick}>
+            <live-shop-shelf
+              part="shelf"
+              modal
+              .client=${this.client}
+              .locale=${this.lang || null}
+              @live-shop-shelf-toggle=${this.#onShelfToggle}
+              @live-shop-product-buy=${this.#onBuy}
+            ></live-shop-shelf>
+          </div>`
+        : nothing}
+      ${sheetProduct
+        ? html`<div class="sheet" @click=${this.#onScrimClick}>
+            <quick-checkout part="checkout" .client=${this.client} .locale=${this.lang || null} .product=${sheetProduct}></quick-checkout>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  /** Everything over the video: controls, status, chat, the pinned card, reactions, the bag button. */
+  #overlay(t: Messages, room: RoomInfo | null, pinned: Product | null, products: readonly Product[], modal: boolean) {
+    return html`
       <div part="overlay" ?inert=${modal}>
         ${this.miniplayer ? (this.#miniplayer.value?.renderHandle(t) ?? nothing) : nothing}
         <div class="top">
@@ -410,23 +441,6 @@ export class LiveShopPlayer extends LitElement {
           ${bagIcon}<span part="shelf-count" aria-hidden="true">${products.length}</span>
         </button>
       </div>
-      ${this.shelfOpen && !sheetProduct
-        ? html`<div class="sheet" @click=${this.#onShelfScrimClick}>
-            <live-shop-shelf
-              part="shelf"
-              modal
-              .client=${this.client}
-              .locale=${this.lang || null}
-              @live-shop-shelf-toggle=${this.#onShelfToggle}
-              @live-shop-product-buy=${this.#onBuy}
-            ></live-shop-shelf>
-          </div>`
-        : nothing}
-      ${sheetProduct
-        ? html`<div class="sheet" @click=${this.#onScrimClick}>
-            <quick-checkout part="checkout" .client=${this.client} .locale=${this.lang || null} .product=${sheetProduct}></quick-checkout>
-          </div>`
-        : nothing}
     `;
   }
 
@@ -531,7 +545,10 @@ export class LiveShopPlayer extends LitElement {
         ...(this.token ? { token: this.token } : {}),
         ...(this.name ? { name: this.name } : {}),
       });
-      this.#owned.connect();
+      // With `src` the stream needs nothing from the room: its connection and snapshot wait for the first frame.
+      const owned = this.#owned;
+      if (this.src) this.#mediaFirst.afterRelease(() => this.#owned === owned && owned.connect());
+      else owned.connect();
     } catch (error) {
       // Bad attributes: shown in the status banner, nothing is connected.
       this.#setupError = error instanceof LiveShopError ? error : new LiveShopError('invalid', String(error), { cause: error });
@@ -606,6 +623,8 @@ export class LiveShopPlayer extends LitElement {
     const whepPath = this.src ? null : this.#room.value?.whep;
     const whep = whepPath && this.client ? this.client.resolveUrl(whepPath) : null;
     const sources: MediaSourceConfig[] = [...(whep ? [{ type: 'whep' as const, url: whep }] : []), ...(url ? [{ type: 'hls' as const, url }] : [])];
+    // Nothing to play (the room has no stream, or the player could not be set up): nothing to wait for.
+    if (sources.length === 0 && (this.#room.value || !this.client)) this.#mediaFirst.release();
     const key = sources.map((source) => source.url).join(' ') || null;
     if (key === this.#playingUrl) return;
     // The host's WebRTC went away (`room.media`) and the controller already fell back to this same HLS

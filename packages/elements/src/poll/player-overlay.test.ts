@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { defineLiveShopPlayer } from '../player/define.js';
 import type { LiveShopPlayer } from '../player/live-shop-player.js';
-import { connectedClient, disposeClients, part, token } from '../test/helpers.js';
+import { connectedClient, disposeClients, part, token, overlayShown } from '../test/helpers.js';
 import type { LiveShopPoll } from './live-shop-poll.js';
 
 // Only the player is defined here: the engagement elements must arrive by themselves.
@@ -14,8 +14,10 @@ describe('<live-shop-player> with the engagement overlays', () => {
     const host = await connectedClient({ token: await token('host') });
     const viewer = await connectedClient();
     const player = await fixture<LiveShopPlayer>(html`<live-shop-player lang="en" .client=${viewer} style="width: 480px"></live-shop-player>`);
+    await overlayShown(player);
     await host.engagement.openPoll({ question: 'In the player?', options: ['Yes', 'No'] });
-    await waitUntil(() => customElements.get('live-shop-poll') !== undefined, 'the poll element was not loaded', { timeout: 5000 });
+    // The poll reaches the player when its picture does (latency-aligned events): seconds behind on HLS.
+    await waitUntil(() => customElements.get('live-shop-poll') !== undefined, 'the poll element was not loaded', { timeout: 15_000 });
     expect(customElements.get('live-shop-lottery'), 'its siblings come in the same chunk').to.not.equal(undefined);
     const composed = part<LiveShopPoll>(player, 'poll');
     expect(composed.client, 'the client set before the upgrade is kept').to.equal(viewer);

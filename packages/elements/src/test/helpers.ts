@@ -83,6 +83,14 @@ export function type(field: HTMLInputElement | HTMLTextAreaElement, value: strin
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/**
+ * Waits until an autoplaying `<live-shop-player>` shows what goes over its video: until its first frame (at most
+ * 1 s after it connected) it renders the video alone, so its controls, chat and card are not there yet.
+ */
+export async function overlayShown(player: Element): Promise<void> {
+  await waitUntil(() => player.shadowRoot?.querySelector('[part="overlay"]'), 'the player did not show its overlay', { timeout: 5_000 });
+}
+
 /** The element with `part` inside `host`'s shadow root, or an error naming what is missing. */
 export function part<T extends Element = HTMLElement>(host: Element, name: string): T {
   const found = host.shadowRoot?.querySelector<T>(`[part~="${name}"]`);
