@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { precompress } from './scripts/precompress.mjs';
 
 const tsconfig = 'tsconfig.base.json';
 
@@ -63,6 +64,8 @@ const cdn = {
     // charset utf8: the Chinese strings as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6); a module
     // script is always decoded as UTF-8, whatever the server's Content-Type says.
     esbuild({ tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none', charset: 'utf8' }),
+    // .br and .gz beside each file: the server sends them to browsers that accept them.
+    precompress(),
   ],
   output: {
     dir: 'packages/elements/dist/cdn',
@@ -112,7 +115,7 @@ const coreCdn = {
 
 export default [
   library('protocol', ['index']),
-  library('core', ['index']),
+  library('core', ['index', 'media/preload']),
   library('elements', ['index', 'define', 'viewer-360/define', 'model-3d/define']),
   library('server', ['index', 'cli']),
   cdn,

@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../test/chromium.mjs';
 import { signTestToken, startTestServer } from '../../test/test-server.mjs';
@@ -37,7 +38,11 @@ const G2G_SECONDS = Math.max(2, Math.min(120, Number(values['g2g-seconds']) || 1
 const FIRST_FRAME_TIMEOUT_MS = 20_000;
 
 const require = createRequire(import.meta.url);
-const hlsModule = readFileSync(join(require.resolve('hls.js/package.json'), '..', 'dist', 'hls.mjs'));
+// The peer loads hls.js as a merchant's page would: the minified ES module build (what our chunk is made of),
+// compressed, and cached for good (its name would carry a version), so a repeat visit neither downloads nor
+// recompiles it; our server does the same for the player's hashed chunks and revalidates its entry.
+const hlsModule = readFileSync(join(require.resolve('hls.js/package.json'), '..', 'dist', 'hls.min.mjs'));
+const hlsModuleBrotli = brotliCompressSync(hlsModule, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
 
 // ---- pages, served by a small page server of their own on another 127.0.0.1 port: a merchant's page
 // on another origin, as in production (the live-shop server allows localhost origins by default) ----
@@ -76,7 +81,7 @@ const playerPage = (server, src = null) => `<!doctype html><meta charset="utf-8"
 const barePage = (server) => `<!doctype html><meta charset="utf-8">
 <video muted playsinline></video>
 <script type="module">
-  import Hls from '/hls.mjs';
+  import Hls from '/hls.min.mjs';
   const video = document.querySelector('video');
   window.__result = new Promise((resolve) => {
     const playStart = performance.now();
@@ -189,11 +194,39 @@ async function ttffOnce(context, url, label, run) {
   }
 }
 
-/** RUNS page loads of each `{ label, url }`, taking turns (a, b, c, a, b, c, …); one row per target. */
-async function ttffRows(context, targets) {
+/**
+ * The live stream's segment cycle, from its playlist: the period (target duration) and the end of the last
+ * listed segment (a segment boundary, on the server's clock, which is this machine's).
+ */
+async function segmentCycle(playlistUrl) {
+  const text = await (await fetch(playlistUrl)).text();
+  const periodMs = Number(/#EXT-X-TARGETDURATION:(\d+)/.exec(text)?.[1]) * 1000;
+  const dates = [...text.matchAll(/#EXT-X-PROGRAM-DATE-TIME:(\S+)\s+#EXTINF:([\d.]+)/g)];
+  const last = dates.at(-1);
+  if (!(periodMs > 0) || !last) throw new Error(`no segment cycle in ${playlistUrl}`);
+  return { periodMs, boundaryMs: Date.parse(last[1]) + Number(last[2]) * 1000 };
+}
+
+/** Waits until `fraction` (0–1) of the way through the stream's current segment period. */
+async function atPhase(cycle, fraction) {
+  const into = (((Date.now() - cycle.boundaryMs) % cycle.periodMs) + cycle.periodMs) % cycle.periodMs;
+  const wait = (fraction * cycle.periodMs - into + cycle.periodMs) % cycle.periodMs;
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * RUNS page loads of each `{ label, url }`, taking turns (a, b, c, a, b, c, …); one row per target. When a page
+ * joins the live stream in its segment cycle changes its time to first frame by hundreds of ms (how much of
+ * the newest segment exists, whether the start position needs the next one), so run r of every row starts at
+ * the same point of the cycle, (r + 0.5) / RUNS of the way through: every row sees the same spread of phases.
+ */
+async function ttffRows(context, targets, cycle) {
   const rows = targets.map(({ label }) => ({ label, results: [] }));
   for (let run = 0; run < RUNS; run++) {
-    for (const [index, { label, url }] of targets.entries()) rows[index].results.push(await ttffOnce(context, url, label, run));
+    for (const [index, { label, url }] of targets.entries()) {
+      await atPhase(cycle, (run + 0.5) / RUNS);
+      rows[index].results.push(await ttffOnce(context, url, label, run));
+    }
   }
   return rows;
 }
@@ -210,7 +243,17 @@ const pages = createServer((req, res) => {
   if (path === '/player-src.html') return send('text/html; charset=utf-8', playerPage(server.url, '/media/demo/live.m3u8'));
   if (path === '/bare-hls.html') return send('text/html; charset=utf-8', barePage(server.url));
   if (path === '/publisher.html') return send('text/html; charset=utf-8', publisherPage(server.url));
-  if (path === '/hls.mjs') return send('text/javascript', hlsModule);
+  if (path === '/hls.min.mjs') {
+    const brotli = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+    return res
+      .writeHead(200, {
+        'Content-Type': 'text/javascript',
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        Vary: 'Accept-Encoding',
+        ...(brotli ? { 'Content-Encoding': 'br' } : {}),
+      })
+      .end(brotli ? hlsModuleBrotli : hlsModule);
+  }
   res.writeHead(404).end();
 });
 await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
@@ -223,17 +266,18 @@ try {
   // Warm-up (one load of each page, not counted): the first loads compile the bundles and fill the cache.
   for (const page of ['bare-hls', 'player', 'player-src']) await ttffOnce(context, `${site}/${page}.html`, 'warm-up', 0).catch(() => {});
   // HLS while nobody publishes (the snapshot has no WHEP endpoint, so the player goes straight to HLS).
+  const cycle = await segmentCycle(`${server.url}/media/demo/live.m3u8`);
   const [playerHls, playerSrc, bare] = await ttffRows(context, [
     { label: '<live-shop-player> HLS', url: `${site}/player.html` },
     { label: '<live-shop-player src> HLS', url: `${site}/player-src.html` },
     { label: 'bare hls.js page (peer)', url: `${site}/bare-hls.html` },
-  ]);
+  ], cycle);
 
   const publisher = await context.newPage();
   await publisher.goto(`${site}/publisher.html`);
   const state = await publisher.evaluate(([url, token]) => window.startPublishing(url, token), [`${server.url}/whip/demo`, await hostToken()]);
   if (state !== 'live') throw new Error(`the publisher did not go live (${state})`);
-  const [whep] = await ttffRows(context, [{ label: '<live-shop-player> WHEP', url: `${site}/player.html` }]);
+  const [whep] = await ttffRows(context, [{ label: '<live-shop-player> WHEP', url: `${site}/player.html` }], cycle);
   const rows = [whep, playerHls, playerSrc, bare];
 
   const viewer = await context.newPage();

@@ -1,9 +1,10 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { LiveShopError, toLiveShopError } from '../errors.js';
-import { HlsJsTransport, hasMediaSource, loadHlsJs, type HlsRetryOptions } from './hls.js';
+import { HlsJsTransport, hasMediaSource, type HlsRetryOptions } from './hls.js';
+import { preloadMediaCode } from './preload.js';
 import { NativeHlsTransport, canPlayNativeHls } from './native.js';
 import type { MediaQualityState, MediaSourceConfig, MediaState, MediaTransport, TransportKind } from './types.js';
-import { LazyWhepTransport, hasWebRtc, loadWhep } from './whep-loader.js';
+import { LazyWhepTransport, hasWebRtc } from './whep-loader.js';
 
 /** Options of {@link MediaController}. */
 export interface MediaControllerOptions {
@@ -72,14 +73,7 @@ export class MediaController {
    * A download that fails here is not reported: `play()` imports again and reports that failure.
    */
   static preload(types: readonly MediaSourceConfig['type'][] = ['whep', 'hls'], options: { preferNative?: boolean } = {}): void {
-    const ignore = (): void => {
-      // play() retries the import and reports its own failure (see above).
-    };
-    if (types.includes('whep') && hasWebRtc()) loadWhep().catch(ignore);
-    if (!types.includes('hls') || !hasMediaSource()) return;
-    // Where the browser plays HLS itself and is preferred, hls.js may never be needed.
-    if (options.preferNative && typeof document !== 'undefined' && canPlayNativeHls(document.createElement('video'))) return;
-    loadHlsJs().catch(ignore);
+    preloadMediaCode(types, options);
   }
 
   /** @param video - the element to play into; the controller owns its `src` while playing. */

@@ -14,6 +14,14 @@ function whenIdle(callback: () => void): () => void {
 }
 
 /**
+ * When the idle prefetch of a lazy part may start: `run` is called then (the player holds it until its first
+ * frame, see media-first.ts). By default at once.
+ */
+export type PrefetchGate = (run: () => void) => void;
+
+const now: PrefetchGate = (run) => run();
+
+/**
  * An element the player renders only after a tap (the checkout sheet, the shopping bag), kept out of the
  * script-tag entry: its module is imported the first time it is wanted — or earlier, when the browser is
  * idle after the player connected, so the tap finds it ready — and the host re-renders once it is defined.
@@ -23,13 +31,15 @@ export class LazyPart implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #tag: string;
   readonly #load: () => Promise<unknown>;
+  readonly #gate: PrefetchGate;
   #loading: Promise<void> | null = null;
   #cancelIdle: (() => void) | null = null;
 
-  constructor(host: ReactiveControllerHost, tag: string, load: () => Promise<unknown>) {
+  constructor(host: ReactiveControllerHost, tag: string, load: () => Promise<unknown>, gate: PrefetchGate = now) {
     this.#host = host;
     this.#tag = tag;
     this.#load = load;
+    this.#gate = gate;
     host.addController(this);
   }
 
@@ -53,7 +63,8 @@ export class LazyPart implements ReactiveController {
 
   hostConnected(): void {
     if (this.ready || typeof window === 'undefined') return;
-    this.#cancelIdle = whenIdle(() => void this.load());
+    // A gate drops what it holds when the host leaves the page (hostDisconnected cancels what already ran).
+    this.#gate(() => (this.#cancelIdle = whenIdle(() => void this.load())));
   }
 
   hostDisconnected(): void {
@@ -74,14 +85,16 @@ export class LazyValue<T> implements ReactiveController {
   readonly #name: string;
   readonly #load: () => T | Promise<T>;
   #value: T | null = null;
+  readonly #gate: PrefetchGate;
   #loading: Promise<void> | null = null;
   #cancelIdle: (() => void) | null = null;
 
   /** @param name - what it is, for the warning when its module cannot be imported */
-  constructor(host: ReactiveControllerHost, name: string, load: () => T | Promise<T>) {
+  constructor(host: ReactiveControllerHost, name: string, load: () => T | Promise<T>, gate: PrefetchGate = now) {
     this.#host = host;
     this.#name = name;
     this.#load = load;
+    this.#gate = gate;
     host.addController(this);
   }
 
@@ -115,7 +128,8 @@ export class LazyValue<T> implements ReactiveController {
 
   hostConnected(): void {
     if (this.#value !== null || typeof window === 'undefined') return;
-    this.#cancelIdle = whenIdle(() => void this.load());
+    // A gate drops what it holds when the host leaves the page (hostDisconnected cancels what already ran).
+    this.#gate(() => (this.#cancelIdle = whenIdle(() => void this.load())));
   }
 
   hostDisconnected(): void {

@@ -29,7 +29,7 @@ import type { ChatMode } from '../chat/live-shop-chat.js';
 import { unitsLeftOf } from '../stock.js';
 import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
-import { LazyPart, LazyValue } from './lazy-part.js';
+import { LazyPart, LazyValue, type PrefetchGate } from './lazy-part.js';
 import { MediaFirstGate } from './media-first.js';
 import { transportsToPreload } from './transports-to-preload.js';
 import type { MiniplayerController } from './miniplayer.js';
@@ -221,9 +221,11 @@ export class LiveShopPlayer extends LitElement {
   @property({ attribute: false }) hydrate: HydrateHook | null = null;
 
   @state() private shelfOpen = false;
+  /** Idle prefetches of lazy parts wait for the first frame too (their code would share the main thread with it). */
+  readonly #afterFirstFrame: PrefetchGate = (run) => this.#mediaFirst.afterRelease(run);
   /** The checkout sheet and the shopping bag load on first use (or when the page is idle), not with the entry. */
-  readonly #checkoutPart = new LazyPart(this, 'quick-checkout', () => import('../quick-checkout/define.js').then((m) => m.defineQuickCheckout()));
-  readonly #shelfPart = new LazyPart(this, 'live-shop-shelf', () => import('../shelf/define.js').then((m) => m.defineLiveShopShelf()));
+  readonly #checkoutPart = new LazyPart(this, 'quick-checkout', () => import('../quick-checkout/define.js').then((m) => m.defineQuickCheckout()), this.#afterFirstFrame);
+  readonly #shelfPart = new LazyPart(this, 'live-shop-shelf', () => import('../shelf/define.js').then((m) => m.defineLiveShopShelf()), this.#afterFirstFrame);
   /** The merchant's overrides per product id, once `hydrate` answered. */
   @state() private overrides = new Map<string, ProductOverride | null>();
 
@@ -264,6 +266,7 @@ export class LiveShopPlayer extends LitElement {
   /** Picture-in-picture under the checkout sheet: a lazy chunk too (fetched when idle, so it is here by the first tap). */
   readonly #sheetPip = new LazyValue<SheetPictureInPicture>(this, 'picture-in-picture for the checkout sheet', () =>
     import('./sheet-pip.js').then((m) => new m.SheetPictureInPicture(this, () => this.video, () => !this.noAutoPip)),
+    this.#afterFirstFrame,
   );
   readonly #quality = new StoreController<MediaQualityState>(this, () => this.#media?.$quality);
   /** Until the first frame, only the video renders (and with `src` the room connects after it). */
@@ -273,6 +276,7 @@ export class LiveShopPlayer extends LitElement {
     miniplayerModule
       ? new miniplayerModule.MiniplayerController(this)
       : import('./miniplayer.js').then((module) => new (miniplayerModule = module).MiniplayerController(this)),
+    this.#afterFirstFrame,
   );
 
   constructor() {

@@ -14,7 +14,7 @@ import type { MediaRoutes } from './media.js';
 import { WebRtcRoutes } from '../media/webrtc/routes.js';
 import { sendError, sendJson } from './respond.js';
 import { htmlContentSecurityPolicy, setSecurityHeaders } from './security-headers.js';
-import { serveStatic } from './static.js';
+import { hashedImmutable, serveStatic } from './static.js';
 import { serveStudio } from './studio.js';
 
 /** What the HTTP routes need. */
@@ -95,7 +95,8 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
         return serveStatic(res, paths.examplesDir, rest, { cacheControl: 'no-cache', htmlHeaders: html });
       case 'cdn':
         return serveStatic(res, paths.cdnDir, rest, {
-          cacheControl: 'no-cache',
+          cacheControl: hashedImmutable,
+          precompressed: true,
           notFoundMessage: `/cdn/${rest} is not built: run npm run build`,
         });
       case 'static':

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { ServerPaths } from '../paths.js';
-import { serveStatic } from './static.js';
+import { hashedImmutable, serveStatic } from './static.js';
 
 /**
  * The host studio at `/studio/`: its page, stylesheet and plain-JavaScript module from
@@ -20,7 +20,8 @@ export function serveStudio(
   const built = /^(live-shop-core|hls-[\w-]+|whep-[\w-]+|deferred-[\w-]+)\.js(\.map)?$/.test(rest);
   if (built) {
     return serveStatic(res, join(paths.packageDir, 'dist', 'studio'), rest, {
-      cacheControl: 'no-cache',
+      cacheControl: hashedImmutable,
+      precompressed: true,
       notFoundMessage: `/studio/${rest} is not built: run npm run build`,
     });
   }
