@@ -16,7 +16,8 @@ import {
   type RedEnvelopeRain,
 } from '@live-shop/protocol';
 import { LiveShopError } from '../errors.js';
-import { applyMine, mergeCoupons } from '../stores/engagement.js';
+import { mergeCoupons } from '../stores/engagement.js';
+import { applyMine } from './apply-mine.js';
 import type { Engagement, EngagementDeps, IssueCouponInput, OpenPollInput, StartLotteryInput, StartRedEnvelopeInput } from './actions.js';
 
 function parse<T>(schema: Parameters<typeof validate<T>>[0], data: unknown, what: string): T {

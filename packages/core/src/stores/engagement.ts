@@ -1,5 +1,5 @@
 import { atom, batch, type WritableAtom } from 'nanostores';
-import type { Countdown, Coupon, EngagementMine, Lottery, Poll, RedEnvelopeRain, RoomEvent, Snapshot } from '@live-shop/protocol';
+import type { Countdown, Coupon, Lottery, Poll, RedEnvelopeRain, RoomEvent, Snapshot } from '@live-shop/protocol';
 
 /** The room's poll as this viewer sees it: the poll with live counts, and this viewer's own vote. */
 export interface PollState extends Poll {
@@ -41,7 +41,8 @@ export function createEngagementStores(): EngagementStores {
   };
 }
 
-const wonOf = (lottery: Lottery, entrantId: string | null): boolean | null =>
+/** Whether the viewer with `entrantId` won `lottery` (null until drawn, or when not entered). */
+export const wonOf = (lottery: Lottery, entrantId: string | null): boolean | null =>
   lottery.winners && entrantId !== null ? lottery.winners.includes(entrantId) : null;
 
 /** Adds coupons, replacing ones with the same id, oldest first. */
@@ -71,22 +72,6 @@ export function applyEngagementSnapshot(stores: EngagementStores, snapshot: Snap
     // Room coupons come from the snapshot; personal ones (not in it) are kept until `engagement.mine` says.
     const personal = stores.$coupons.get().filter((c) => c.scope === 'viewer');
     stores.$coupons.set(mergeCoupons(personal, snapshot.coupons ?? []));
-  });
-}
-
-/** Applies what only this viewer knows (the answer of `engagement.mine`). */
-export function applyMine(stores: EngagementStores, mine: EngagementMine): void {
-  batch(() => {
-    const poll = stores.$poll.get();
-    if (poll) stores.$poll.set({ ...poll, myVote: mine.vote?.pollId === poll.id ? mine.vote.option : null });
-    const lottery = stores.$lottery.get();
-    if (lottery) {
-      const entrantId = mine.entrant?.lotteryId === lottery.id ? mine.entrant.entrantId : null;
-      stores.$lottery.set({ ...lottery, entrantId, won: wonOf(lottery, entrantId) });
-    }
-    const rain = stores.$redEnvelope.get();
-    if (rain) stores.$redEnvelope.set({ ...rain, grabbed: mine.grabbed?.rainId === rain.id ? mine.grabbed.coupon : null });
-    stores.$coupons.set(mergeCoupons([], mine.coupons));
   });
 }
 

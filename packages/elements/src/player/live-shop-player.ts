@@ -61,7 +61,10 @@ export { unitsLeftOf };
  * shopping bag and a checkout sheet over it. Drop it into any page; it connects on insertion and
  * cleans up on removal.
  *
- * The video is muted autoplay so it starts without a gesture; a button offers sound. Buying (from the
+ * The video is muted autoplay so it starts without a gesture; a button offers sound. Media first: until the
+ * first frame is on screen (at most 1 s), an autoplaying player renders its video alone and defers what the
+ * picture does not need (the overlay and its elements, lazy code), so they do not compete with the stream's
+ * first segment for the main thread. Buying (from the
  * pinned card or the shopping bag) opens `<quick-checkout>` inside the player — a bottom sheet on
  * narrow players, a side sheet on wide ones (container queries) — while the video keeps playing.
  *
@@ -161,7 +164,8 @@ export class LiveShopPlayer extends LitElement {
 
   /**
    * An HLS playlist URL to play instead of the room's stream (a recording, a CDN edge). Resolved
-   * against `server`; the room's products, chat and checkout stay as they are.
+   * against `server`; the room's products, chat and checkout stay as they are. Since the stream needs nothing
+   * from the room, the player connects to the room once the first frame is on screen (at most 1 s later).
    */
   @property() src: string | null = null;
 
