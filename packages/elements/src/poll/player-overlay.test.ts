@@ -22,7 +22,7 @@ describe('<live-shop-player> with the engagement overlays', () => {
     const composed = part<LiveShopPoll>(player, 'poll');
     expect(composed.client, 'the client set before the upgrade is kept').to.equal(viewer);
     await waitUntil(() => composed.shadowRoot?.querySelector('[part="question"]')?.textContent?.includes('In the player?'), 'no poll in the player', {
-      timeout: 5000,
+      timeout: 15_000,
     });
     const box = composed.getBoundingClientRect();
     const video = part(player, 'video').getBoundingClientRect();
@@ -32,7 +32,7 @@ describe('<live-shop-player> with the engagement overlays', () => {
     // The rain covers the video above the bottom controls, and lets taps through where no envelope is.
     await host.engagement.startRedEnvelopeRain({ amount: 100, currency: 'CNY', quota: 3, durationMs: 5000 });
     const rain = part(player, 'red-envelope');
-    await waitUntil(() => rain.shadowRoot?.querySelector('[part="grab-button"]') !== null, 'no rain in the player', { timeout: 5000 });
+    await waitUntil(() => rain.shadowRoot?.querySelector('[part="grab-button"]') !== null, 'no rain in the player', { timeout: 15_000 });
     expect(getComputedStyle(rain).pointerEvents).to.equal('none');
     await host.engagement.closePoll();
   });
