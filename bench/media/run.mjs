@@ -2,7 +2,7 @@
 // stream through a bare hls.js page (the peer: what our player costs on top of hls.js), and WebRTC
 // glass-to-glass latency (a publisher page paints the clock as a barcode, the viewer reads it back), in
 // one run on one real server with one Chromium.
-//   npm run bench:media [-- --runs 7 --g2g-seconds 10]
+//   npm run bench:media [-- --runs 12 --g2g-seconds 10 --json results.json]
 // Needs `npm run build` (the script-tag bundle and the studio's core bundle). Everything binds 127.0.0.1.
 // Figures are wall-clock on a shared machine: read the medians, and compare rows of the same run (the HLS
 // rows take turns page load by page load, so a burst of other work on the machine hits them alike).
@@ -12,7 +12,7 @@
 //           the bundle and (without `src`) connecting to the room to learn which stream to play;
 //   "play": play() → first presented frame: the HLS transport alone (the bare page calls video.play()
 //           right after hls.loadSource(), the player's $media.ttffMs counts from MediaController.play()).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
@@ -24,16 +24,17 @@ import { signTestToken, startTestServer } from '../../test/test-server.mjs';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '7' },
+    runs: { type: 'string', default: '12' },
     'g2g-seconds': { type: 'string', default: '10' },
+    json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench:media [-- --runs 7 --g2g-seconds 10]');
+  console.log('usage: npm run bench:media [-- --runs 12 --g2g-seconds 10 --json results.json]');
   process.exit(0);
 }
-const RUNS = Math.max(1, Math.min(50, Number(values.runs) || 7));
+const RUNS = Math.max(1, Math.min(50, Number(values.runs) || 12));
 const G2G_SECONDS = Math.max(2, Math.min(120, Number(values['g2g-seconds']) || 10));
 const FIRST_FRAME_TIMEOUT_MS = 20_000;
 
@@ -313,6 +314,7 @@ try {
     console.log(`  ${row.label.padEnd(28)} page ${overhead(row, 'pageMs').padEnd(18)} play ${overhead(row, 'playMs')}`);
   }
   console.log(`WHEP TTFF play p50 ${Math.round(percentile(whep.results.map((r) => r.playMs), 50))} ms (target ≤ 500 ms); HLS TTFF play p50 ${Math.round(percentile(playerHls.results.map((r) => r.playMs), 50))} ms (target ≤ 1500 ms)`);
+  if (values.json) writeFileSync(values.json, JSON.stringify({ loadBefore, loadAfter, rows, g2g }, null, 1));
   const samples = g2g.samples;
   console.log(
     `WHEP glass-to-glass over ${G2G_SECONDS} s: ${samples.length} frames read (${g2g.misreads} unreadable), ` +

@@ -73,6 +73,7 @@ export type { OrderInput } from './commerce/order-input.js';
 export { MediaController, type MediaControllerOptions } from './media/controller.js';
 // Also at `@live-shop/core/preload`, alone: the script-tag entry runs it before the rest of the bundle evaluates.
 export { preloadMediaCode } from './media/preload.js';
+export { resolveServerUrl } from './signaling/url.js';
 export type { MediaFallback, MediaQuality, MediaQualityState, MediaSourceConfig, MediaState, TransportKind } from './media/types.js';
 // Types only: the WHEP module (with webrtc-adapter) is loaded by MediaController on demand, never up front.
 export type { WhepOptions } from './media/whep.js';

@@ -1,4 +1,6 @@
 import { LiveShopError } from '../errors.js';
+// For the {@link} in the docs only.
+import type { LiveShopClient } from '../client.js';
 
 /**
  * The absolute base URL of the server, always ending in `/`. A relative `server` (e.g. `/live`) is
@@ -29,6 +31,14 @@ export function serverBaseUrl(server: string): URL {
 export function resolveAgainst(base: URL, pathOrUrl: string): string {
   const relative = pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//') ? pathOrUrl.slice(1) : pathOrUrl;
   return new URL(relative, base).href;
+}
+
+/**
+ * `pathOrUrl` resolved as a client of `server` resolves it ({@link LiveShopClient.resolveUrl}), without one:
+ * for a page that names a stream on the server before any client exists.
+ */
+export function resolveServerUrl(server: string, pathOrUrl: string): string {
+  return resolveAgainst(serverBaseUrl(server), pathOrUrl);
 }
 
 /** The WebSocket URL of the server: `<base>ws` with http→ws and https→wss. No token in it, ever. */

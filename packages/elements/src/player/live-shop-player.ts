@@ -7,6 +7,7 @@ import {
   LiveShopError,
   MediaController,
   applyOverride,
+  resolveServerUrl,
   stockWithOverride,
   type PaymentHandoff,
   type ProductOverride,
@@ -545,18 +546,30 @@ export class LiveShopPlayer extends LitElement {
     this.#ownedKey = key;
     this.#setupError = null;
     this.#playingUrl = null;
-    if (!this.server || !this.room) return;
+    const { server, room } = this;
+    if (!server || !room) return;
+    if (this.src && this.#mediaFirst.held) {
+      // With `src` the stream needs nothing from the room: the client (its stores, its connection, the snapshot)
+      // is made once the first frame is on screen, so none of it shares the main thread with the first segment.
+      this.#mediaFirst.afterRelease(() => {
+        if (this.#ownedKey === key && !this.#owned && !this.#external) this.#createOwned(server, room);
+      });
+      return;
+    }
+    this.#createOwned(server, room);
+  }
+
+  /** Makes and connects the player's own client from its attributes (a bad one shows in the status banner). */
+  #createOwned(server: string, room: string): void {
     try {
       this.#owned = new LiveShopClient({
-        server: this.server,
-        room: this.room,
+        server,
+        room,
         ...(this.token ? { token: this.token } : {}),
         ...(this.name ? { name: this.name } : {}),
       });
-      // With `src` the stream needs nothing from the room: its connection and snapshot wait for the first frame.
-      const owned = this.#owned;
-      if (this.src) this.#mediaFirst.afterRelease(() => this.#owned === owned && owned.connect());
-      else owned.connect();
+      this.#owned.connect();
+      this.requestUpdate();
     } catch (error) {
       // Bad attributes: shown in the status banner, nothing is connected.
       this.#setupError = error instanceof LiveShopError ? error : new LiveShopError('invalid', String(error), { cause: error });
@@ -626,7 +639,7 @@ export class LiveShopPlayer extends LitElement {
     if (!this.autoplay && !this.#started) return;
     // `src` overrides the room's stream; either way the URL is resolved against the server.
     const hls = this.src || this.#room.value?.hls;
-    const url = hls && this.client ? this.client.resolveUrl(hls) : (this.src ?? null);
+    const url = hls ? this.#resolve(hls) : null;
     // Sub-second WebRTC first when the room has a WHEP endpoint (and no `src` override), HLS as fallback.
     const whepPath = this.src ? null : this.#room.value?.whep;
     const whep = whepPath && this.client ? this.client.resolveUrl(whepPath) : null;
@@ -648,6 +661,17 @@ export class LiveShopPlayer extends LitElement {
     this.#forcedMuteSeen = false;
     if (sources.length > 0) void this.#media.play(sources);
     else this.#media.stop();
+  }
+
+  /** A path the server serves, resolved against it (by the client, or before there is one: `src` plays first). */
+  #resolve(path: string): string {
+    if (this.client) return this.client.resolveUrl(path);
+    try {
+      return this.server ? resolveServerUrl(this.server, path) : path;
+    } catch {
+      // A bad `server`: its client shows the problem in the status banner once it is made.
+      return path;
+    }
   }
 
   #onBuy = (event: CustomEvent<ProductBuyDetail>): void => {
