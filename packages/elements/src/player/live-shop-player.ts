@@ -274,7 +274,7 @@ export class LiveShopPlayer extends LitElement {
     this.#afterFirstFrame,
   );
   readonly #quality = new StoreController<MediaQualityState>(this, () => this.#media?.$quality);
-  /** Until the first frame, only the video renders (and with `src` the room connects after it). */
+  /** Until the first frame only the video renders (and with `src` the room client is made after it). */
   readonly #mediaFirst = new MediaFirstGate(this);
   /** The miniplayer's drag and arrow-key handling loads the first time it floats (or when the page is idle). */
   readonly #miniplayer = new LazyValue<MiniplayerController>(this, 'the miniplayer', () =>
