@@ -49,14 +49,37 @@ function productionEnv() {
   };
 }
 
-/** The script-tag bundle: everything but hls.js in one file, minified, no Node builtins. */
-const cdn = {
-  input: { 'live-shop': 'packages/elements/src/define.ts' },
-  // Lazy chunks (the WHEP player) share the core's classes with the entry: let the entry export them
-  // rather than moving everything into a second chunk behind a one-line facade.
-  preserveEntrySignatures: 'allow-extension',
-  external: (id) => nodeBuiltins.has(id),
-  plugins: [
+/**
+ * The script-tag entry (elements' script-tag.ts) starts the page's streams, then imports the elements (define.ts,
+ * a chunk of its own: `elements-[hash].js`). This writes that chunk's URL into the entry, which preloads it while
+ * the streams start. (Emitting define.ts as a chunk of its own instead would make rollup split what the entry and
+ * the elements share into further chunks, which the entry would then wait for.)
+ */
+const ELEMENTS_DEFINE = '/elements/src/define.ts';
+const holdsElements = (chunk) => chunk?.moduleIds.some((id) => id.endsWith(ELEMENTS_DEFINE)) ?? false;
+function elementsChunkUrl() {
+  const placeholder = '"live-shop:elements-chunk-url"';
+  return {
+    name: 'elements-chunk-url',
+    transform(code, id) {
+      if (!id.endsWith('/elements/src/script-tag.ts')) return null;
+      const marker = 'null; // @elements-chunk-url';
+      if (!code.includes(marker)) this.error('script-tag.ts: the elements chunk URL marker is missing');
+      return { code: code.replace(marker, `${placeholder};`), map: null };
+    },
+    renderChunk(code, chunk, _options, { chunks }) {
+      if (!code.includes(placeholder)) return null;
+      // File names here still hold hash placeholders; rollup puts the hashes into the code after this hook.
+      const elements = chunk.dynamicImports.find((file) => holdsElements(chunks[file]));
+      if (!elements) this.error('the script-tag entry does not import the elements chunk');
+      return { code: code.replace(placeholder, `new URL(${JSON.stringify(`./${elements}`)}, import.meta.url).href`), map: null };
+    },
+  };
+}
+
+/** What every browser bundle goes through: resolved for the browser, production, minified, precompressed. */
+function browserPlugins() {
+  return [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
     productionEnv(),
     // lit's css/html/svg template text: esbuild keeps it as written (comments, indentation).
@@ -66,13 +89,24 @@ const cdn = {
     esbuild({ tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none', charset: 'utf8' }),
     // .br and .gz beside each file: the server sends them to browsers that accept them.
     precompress(),
-  ],
+  ];
+}
+
+/** The script-tag bundle: a small entry, the elements' chunk and lazy chunks (hls.js among them), minified, no Node builtins. */
+const cdn = {
+  input: { 'live-shop': 'packages/elements/src/script-tag.ts' },
+  // Lazy chunks (the WHEP player) share the core's classes with the entry: let the entry export them
+  // rather than moving everything into a second chunk behind a one-line facade.
+  preserveEntrySignatures: 'allow-extension',
+  external: (id) => nodeBuiltins.has(id),
+  plugins: [elementsChunkUrl(), ...browserPlugins()],
   output: {
     dir: 'packages/elements/dist/cdn',
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    // The elements' chunk by a name of its own (every element has a define module too).
+    chunkFileNames: (chunk) => (holdsElements(chunk) ? 'elements-[hash].js' : '[name]-[hash].js'),
     banner: `/*! live-shop elements ${elementsVersion} | MIT */`,
     // hls.js is big and only needed once a stream plays: keep it in its own lazily imported chunk.
     manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined),
@@ -90,6 +124,7 @@ const cdn = {
  */
 const studio = {
   ...cdn,
+  plugins: browserPlugins(),
   input: { 'live-shop-core': 'packages/core/src/index.ts' },
   output: {
     ...cdn.output,
@@ -105,6 +140,7 @@ const studio = {
  */
 const coreCdn = {
   ...cdn,
+  plugins: browserPlugins(),
   input: { 'live-shop-core': 'packages/core/src/index.ts' },
   output: ['packages/core/dist/cdn', 'packages/elements/dist/cdn'].map((dir) => ({
     ...cdn.output,
@@ -115,7 +151,7 @@ const coreCdn = {
 
 export default [
   library('protocol', ['index']),
-  library('core', ['index', 'media/preload']),
+  library('core', ['index', 'media/index', 'media/preload']),
   library('elements', ['index', 'define', 'viewer-360/define', 'model-3d/define']),
   library('server', ['index', 'cli']),
   cdn,

@@ -1,10 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import {
-  HelloSchema,
+  checkJoinFields,
   MAX_REACTION_BATCH,
   MAX_REPORTED_LATENCY_MS,
-  FlashSaleSchema,
-  validate,
   type ChatMessage,
   type Order,
   type Pin,
@@ -16,6 +14,7 @@ import {
   type PinnedMessage,
   type Question,
   type Customer,
+  type Ack,
   type FlashSale,
   type FlashSaleRequest,
   type ReserveRequest,
@@ -31,6 +30,7 @@ import { exponentialBackoff, type ReconnectPolicy } from './signaling/backoff.js
 import type { ClockEstimate } from './signaling/clock.js';
 import { Connection } from './signaling/connection.js';
 import { idempotencyKey } from './signaling/ids.js';
+import { loadDeferred, loadedDeferred } from './signaling/deferred-loader.js';
 import { EventAligner, type AlignedEventFilter } from './signaling/event-aligner.js';
 import type { MediaController } from './media/controller.js';
 import { ReactionBatcher } from './signaling/reaction-batcher.js';
@@ -196,7 +196,7 @@ export class LiveShopClient {
   /** Creates the client; nothing touches the network until {@link LiveShopClient.connect}. Throws `invalid` for bad options. */
   constructor(options: LiveShopClientOptions) {
     this.#base = serverBaseUrl(options.server);
-    const hello = validate(HelloSchema, { t: 'hello', id: 'check', room: options.room, token: options.token, name: options.name });
+    const hello = checkJoinFields(options);
     if (!hello.ok) throw new LiveShopError('invalid', hello.error.message);
 
     const $connection = createConnectionStore();
@@ -504,18 +504,12 @@ export class LiveShopClient {
 
   /** Host only: schedules a flash sale (`startsInMs` from now, server clock). Resolves with the sale. */
   async startFlashSale(sale: FlashSaleRequest): Promise<FlashSale> {
-    const ack = await this.#connection.command({ t: 'flashsale.start', sale });
-    const parsed = validate(FlashSaleSchema, ack.data);
-    if (!parsed.ok) throw new LiveShopError('internal', `the server's flash sale is unreadable: ${parsed.error.message}`);
-    return parsed.value;
+    return flashSaleOf(await this.#connection.command({ t: 'flashsale.start', sale }));
   }
 
   /** Host only: ends a flash sale now. */
   async stopFlashSale(saleId: string): Promise<FlashSale> {
-    const ack = await this.#connection.command({ t: 'flashsale.stop', saleId });
-    const parsed = validate(FlashSaleSchema, ack.data);
-    if (!parsed.ok) throw new LiveShopError('internal', `the server's flash sale is unreadable: ${parsed.error.message}`);
-    return parsed.value;
+    return flashSaleOf(await this.#connection.command({ t: 'flashsale.stop', saleId }));
   }
 
   /**
@@ -568,4 +562,11 @@ export class LiveShopClient {
   on<K extends keyof LiveShopClientEventMap>(type: K, listener: (detail: LiveShopClientEventMap[K]) => void): () => void {
     return this.#events.on(type, listener);
   }
+}
+
+/** The flash sale a host command's ack carries, read with the protocol's schema (loaded with the command's checks). */
+async function flashSaleOf(ack: Ack): Promise<FlashSale> {
+  const parsed = (loadedDeferred() ?? (await loadDeferred())).parseFlashSale(ack.data);
+  if (!parsed.ok) throw new LiveShopError('internal', `the server's flash sale is unreadable: ${parsed.error.message}`);
+  return parsed.value;
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { EpochSchema, IdSchema } from './model.js';
-import { MAX_NAME_LENGTH } from './limits.js';
+import { EpochSchema, IdSchema } from './ids.js';
+import { MAX_NAME_LENGTH, MAX_TOKEN_LENGTH } from './limits.js';
 
 // Apart from the other client frames (client-frames.ts): a client checks its options against `hello` when it is
 // created, and its commands only when it sends one, so a bundle can load the command schemas later (the core does).
@@ -14,7 +14,7 @@ export const HelloSchema = v.strictObject({
   id: CommandId,
   room: IdSchema,
   /** Signed token; absent for an anonymous viewer. Never sent in a URL. */
-  token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  token: v.optional(v.pipe(v.string(), v.maxLength(MAX_TOKEN_LENGTH))),
   /** Display name for chat; the server picks one when absent. */
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NAME_LENGTH))),
   /** Last room seq this client applied, to resume without a gap. */

@@ -9,6 +9,7 @@ export * from './limits.js';
 export * from './model.js';
 export * from './order.js';
 export * from './hello.js';
+export * from './join-check.js';
 export * from './client-frames.js';
 export * from './server-frames.js';
 export * from './media-frames.js';

@@ -11,6 +11,8 @@ export const MAX_CHAT_LENGTH = 300;
 export const MAX_REACTION_BATCH = 50;
 /** Longest display name, in characters. */
 export const MAX_NAME_LENGTH = 40;
+/** Longest token a client may join with, in characters. */
+export const MAX_TOKEN_LENGTH = 4096;
 /** Longest postal address, in characters. */
 export const MAX_ADDRESS_LENGTH = 200;
 /** Most units of one variant in one order. */

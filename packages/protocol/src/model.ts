@@ -2,12 +2,11 @@ import * as v from 'valibot';
 import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH } from './limits.js';
 import { EngagementSnapshotFields } from './engagement-frames.js';
 import { AuthorIdSchema, ModerationSnapshotFields } from './moderation-frames.js';
+import { IdSchema } from './ids.js';
 
-/** Ids of rooms, products, variants, orders: short, URL-safe, never user prose. */
-export const IdSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"'),
-);
+// Here for the modules that import them from the model; defined in ids.ts (see there).
+export { EpochSchema, IdSchema } from './ids.js';
+
 
 /** An amount of money in minor units (fen for CNY, cents for USD): integers only, no float drift. */
 export const MinorUnitsSchema = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0));
@@ -90,8 +89,6 @@ export const RoleSchema = v.picklist(['viewer', 'host', 'moderator']);
 /** What a token grants in a room. */
 export type Role = v.InferOutput<typeof RoleSchema>;
 
-/** An opaque random id of a room's event log; it changes when the server starts a new log for the room. */
-export const EpochSchema = v.pipe(v.string('epoch must be a string'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'epoch must be 8-64 URL-safe characters'));
 
 /** A chat message as every viewer sees it. Text is plain text, never markup. */
 export const ChatMessageSchema = v.object({

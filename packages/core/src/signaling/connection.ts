@@ -1,6 +1,5 @@
 import {
   MAX_FRAME_BYTES,
-  parseServerFrame,
   utf8Length,
   type Ack,
   type ClientCommand,
@@ -67,6 +66,11 @@ export class Connection {
   readonly #handlers: ConnectionHandlers;
   readonly #nextId = commandIds('c');
   #socket: WebSocket | null = null;
+  /**
+   * Frames that came before the deferred module (which reads them: the protocol's schemas) was here, with the
+   * socket each came on; read in order when it arrives.
+   */
+  #unread: { socket: EventTarget | null; text: string }[] = [];
   #status: ConnectionStatus = 'idle';
   #disposed = false;
   #attempt = 0;
@@ -234,13 +238,42 @@ export class Connection {
       this.#handlers.error(new LiveShopError('invalid', 'the server sent a binary frame'));
       return;
     }
-    const parsed = parseServerFrame(event.data);
+    const reader = loadedDeferred();
+    if (reader === null || this.#unread.length > 0) {
+      this.#unread.push({ socket: event.target, text: event.data });
+      if (this.#unread.length === 1) this.#readWhenLoaded();
+      return;
+    }
+    this.#read(reader, event.data);
+  };
+
+  /**
+   * Reads what waited for the deferred module once it is here (started at connect(), so usually before the
+   * welcome). Frames of a socket that was dropped meanwhile are not read. When the module cannot be loaded the
+   * connection drops with that error, and reconnecting tries the import again.
+   */
+  #readWhenLoaded(): void {
+    loadDeferred().then(
+      (reader) => {
+        for (const { socket, text } of this.#unread.splice(0)) if (socket === this.#socket) this.#read(reader, text);
+      },
+      (error: unknown) => {
+        this.#unread = [];
+        // Dropped meanwhile: the reconnect already under way imports again with its first frame.
+        if (this.#socket === null) return;
+        this.#drop(error instanceof LiveShopError ? error : new LiveShopError('network', 'could not load the frame reader', { cause: error }));
+      },
+    );
+  }
+
+  #read(reader: Deferred, text: string): void {
+    const parsed = reader.parseServerFrame(text);
     if (!parsed.ok) {
       this.#handlers.error(new LiveShopError(parsed.error.code, `unreadable frame from the server: ${parsed.error.message}`));
       return;
     }
     this.#handle(parsed.value);
-  };
+  }
 
   #handle(frame: ServerFrame): void {
     switch (frame.t) {

@@ -7,7 +7,6 @@ import {
   LiveShopError,
   MediaController,
   applyOverride,
-  resolveServerUrl,
   stockWithOverride,
   type PaymentHandoff,
   type ProductOverride,
@@ -32,6 +31,7 @@ import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
 import { LazyPart, LazyValue, type PrefetchGate } from './lazy-part.js';
 import { MediaFirstGate } from './media-first.js';
+import { claimEarlyStart, createPlayerVideo, resolvePlayerSrc } from './early-start.js';
 import { transportsToPreload } from './transports-to-preload.js';
 import type { MiniplayerController } from './miniplayer.js';
 import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
@@ -234,7 +234,11 @@ export class LiveShopPlayer extends LitElement {
   /** The merchant's overrides per product id, once `hydrate` answered. */
   @state() private overrides = new Map<string, ProductOverride | null>();
 
-  @query('video') private video!: HTMLVideoElement | null;
+  /**
+   * The player's `<video>`: outside the template, first in the shadow root (see `createRenderRoot`), made when the
+   * player first connects or taken over from the script-tag entry's early start.
+   */
+  #videoElement: HTMLVideoElement | null = null;
   @query('[part="card"]') private card!: ProductCard | null;
   @query('[part="checkout"]') private sheet!: QuickCheckout | null;
   @query('[part="shelf"]') private shelf!: LiveShopShelf | null;
@@ -311,6 +315,14 @@ export class LiveShopPlayer extends LitElement {
     if (this.autoplay) this.#mediaFirst.hold();
     // Before super: the store controllers look the client up when the host connects.
     this.#syncClient();
+    // Started by the script-tag entry before the elements loaded: this player goes on with that video and stream.
+    const early = claimEarlyStart(this);
+    if (early) {
+      this.#videoElement = early.video;
+      this.#media = early.media;
+      this.#playingUrl = early.url;
+      this.#started = true;
+    }
     // The player's code for WebRTC and hls.js downloads while the room's connection opens, not after the
     // room said which stream to play (with `src`, only HLS can play).
     if (this.autoplay) MediaController.preload(transportsToPreload(this.src));
@@ -329,7 +341,25 @@ export class LiveShopPlayer extends LitElement {
     this.#ownedKey = '';
   }
 
+  /**
+   * The shadow root (the early start's, when there was one) with the video first in it; lit renders the template
+   * after the video rather than around it, because a video playing since before the player was defined must not
+   * move: taking it out of the document, even to put it back, can pause it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.#videoElement ??= createPlayerVideo();
+    if (this.#videoElement.parentNode !== root) root.prepend(this.#videoElement);
+    this.renderOptions.renderBefore = null;
+    return root;
+  }
+
+  private get video(): HTMLVideoElement | null {
+    return this.#videoElement;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    this.#syncVideo(changed);
     if (['server', 'room', 'token', 'name', 'client'].some((key) => changed.has(key))) this.#syncClient();
     this.#syncCommerce(changed);
     // Floating (by the toggle or the attribute): the handle renders once its module is here.
@@ -358,14 +388,6 @@ export class LiveShopPlayer extends LitElement {
     const sheetProduct = this.#sheetProduct();
     const modal = sheetProduct !== null || this.shelfOpen;
     return html`
-      <video
-        part="video"
-        tabindex="0"
-        playsinline
-        ?autoplay=${this.autoplay}
-        .muted=${this.muted}
-        aria-label=${room?.title || t.videoLabel}
-      ></video>
       ${this.#mediaFirst.held ? nothing : this.#overlay(t, room, pinned, products, modal)}
       ${this.shelfOpen && !sheetProduct
         ? html`<div class="sheet" @click=${this.#onShelfScrimClick}>
@@ -622,6 +644,16 @@ export class LiveShopPlayer extends LitElement {
     return total ?? units;
   }
 
+  /** What the template binds on other elements, on the video (which is not in the template). */
+  #syncVideo(changed: PropertyValues): void {
+    const video = this.#videoElement;
+    if (!video) return;
+    if (changed.has('autoplay')) video.autoplay = this.autoplay;
+    if (changed.has('muted')) video.muted = this.muted;
+    const label = this.#room.value?.title || messagesOf(this).videoLabel;
+    if (video.getAttribute('aria-label') !== label) video.setAttribute('aria-label', label);
+  }
+
   #syncMedia(): void {
     const video = this.video;
     if (!video || !this.isConnected) return;
@@ -667,7 +699,7 @@ export class LiveShopPlayer extends LitElement {
   #resolve(path: string): string {
     if (this.client) return this.client.resolveUrl(path);
     try {
-      return this.server ? resolveServerUrl(this.server, path) : path;
+      return resolvePlayerSrc(this.server, path);
     } catch {
       // A bad `server`: its client shows the problem in the status banner once it is made.
       return path;
