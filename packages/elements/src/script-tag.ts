@@ -8,16 +8,28 @@
  *
  * A bare hls.js page shows its first frame as soon as hls.js has loaded the first segment and the main thread is
  * free to handle it. Evaluating the elements (lit, the core's client, every element) takes that main thread for
- * tens of milliseconds, so this entry does the media first: it starts fetching the media code (preload-in-page),
- * starts the stream of each autoplaying player that names one (`src`: early-start), waits until those show their
- * first frame (at most `MEDIA_FIRST_MAX_MS`), and only then evaluates the elements, whose chunk was fetched
- * meanwhile. A page without such a player gets its elements at once.
+ * tens of milliseconds, so this entry does the media first: it starts downloading hls.js for the autoplaying
+ * players in the page, starts the stream of each that names one (`src`: player/early-start.ts), waits until those
+ * show their first frame (at most `MEDIA_FIRST_MAX_MS`), and only then evaluates the elements, whose chunk was
+ * fetched meanwhile. A page without such a player gets its elements at once.
+ *
+ * It has no static imports, on purpose: a module's static imports are fetched and evaluated before its own code
+ * runs, and rollup would move what this entry shares with the chunks it imports into another chunk in front of it
+ * (they cannot import from an entry that awaits them). So hls.js is asked for first, straight from here.
  *
  * Module scripts that import this entry get its exports once the elements are defined (top-level await).
  * @packageDocumentation
  */
-import './player/preload-in-page.js';
-import { startPlayersEarly, stopUnclaimedEarlyStarts } from './player/early-start.js';
+
+/**
+ * Whether a player in the page will play HLS through hls.js soon: it autoplays (`autoplay` is on unless "false"),
+ * and Media Source Extensions exist (core's `hasMediaSource`, which this entry cannot import). A player of a room
+ * may play WebRTC instead, but falls back to HLS; player/preload-in-page.ts asks the same of the WebRTC player.
+ */
+function playsHlsSoon(page: Document): boolean {
+  const mse = typeof globalThis.MediaSource === 'function' || 'ManagedMediaSource' in globalThis;
+  return mse && [...page.querySelectorAll('live-shop-player')].some((player) => player.getAttribute('autoplay') !== 'false');
+}
 
 /**
  * The URL of the elements' chunk: the build puts it here (rollup.config.mjs, `elementsChunkUrl`); null unbuilt.
@@ -25,17 +37,20 @@ import { startPlayersEarly, stopUnclaimedEarlyStarts } from './player/early-star
 const elementsChunk: string | null = null; // @elements-chunk-url
 
 /** Fetches (and compiles) the elements' chunk while the streams start, without evaluating it yet. */
-function prefetchElements(): void {
+function prefetchElements(page: Document): void {
   if (elementsChunk === null) return;
-  const link = document.createElement('link');
+  const link = page.createElement('link');
   link.rel = 'modulepreload';
   link.href = elementsChunk;
-  document.head.append(link);
+  page.head.append(link);
 }
 
+// A failed download is not reported here: the player imports hls.js again when it plays and reports that failure.
+if (typeof document !== 'undefined' && playsHlsSoon(document)) import('hls.js').catch(() => undefined);
+const { startPlayersEarly, stopUnclaimedEarlyStarts } = await import('./player/early-start-in-page.js');
 if (typeof document !== 'undefined') {
   const firstFrames = startPlayersEarly(document);
-  prefetchElements();
+  prefetchElements(document);
   await firstFrames;
 }
 const elements = await import('./define.js');

@@ -34,7 +34,9 @@ describe('early start (the script-tag entry starts streams before the elements l
       <live-shop-player ${attributes} style="width: 360px"></live-shop-player>
       <live-shop-player ${attributes} src="/media/demo/live.m3u8" autoplay="false"></live-shop-player>
       <live-shop-player ${attributes} src="/media/demo/live.m3u8"></live-shop-player>`);
-    const [early, fromRoom, notAutoplaying, removed] = [...root.querySelectorAll('live-shop-player')] as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    // Not upgraded yet: plain elements until define.js runs below.
+    const players: HTMLElement[] = [...root.querySelectorAll('live-shop-player')];
+    const [early, fromRoom, notAutoplaying, removed] = players as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
 
     const firstFrames = startPlayersEarly(root);
     const video = early.shadowRoot?.querySelector('video');

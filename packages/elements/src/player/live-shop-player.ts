@@ -644,7 +644,7 @@ export class LiveShopPlayer extends LitElement {
     return total ?? units;
   }
 
-  /** What the template binds on other elements, on the video (which is not in the template). */
+  /** Keeps the video's autoplay, muted and label in step with the player (the template cannot: the video is not in it). */
   #syncVideo(changed: PropertyValues): void {
     const video = this.#videoElement;
     if (!video) return;

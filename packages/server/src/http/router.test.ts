@@ -29,15 +29,17 @@ describe('http routes', () => {
   before(async () => {
     const { dir, remove } = await tempDir();
     removeDir = remove;
-    // A private examples/ and an empty cdn/ so these tests do not depend on a build.
+    // A private examples/ and a cdn/ with one chunk but no bundle, so these tests do not depend on a build.
     const examplesDir = join(dir, 'examples');
     await mkdir(join(examplesDir, 'script-tag'), { recursive: true });
     await writeFile(join(examplesDir, 'script-tag', 'index.html'), '<!doctype html><title>demo</title>');
     await writeFile(join(examplesDir, 'script-tag', 'style.css'), 'body { margin: 0 }');
     await writeFile(join(dir, 'secret-file.txt'), 'must never be served');
+    await mkdir(join(dir, 'cdn'));
+    await writeFile(join(dir, 'cdn', 'chunk-AbCd_f12.js'), 'export const x = 1;\n');
     server = await startServer({
       dataDir: join(dir, 'data'),
-      paths: { examplesDir, cdnDir: join(dir, 'no-cdn') },
+      paths: { examplesDir, cdnDir: join(dir, 'cdn') },
       allowOrigins: ['https://shop.example'],
     });
   });
@@ -130,6 +132,14 @@ describe('http routes', () => {
     const { status, body } = await getJson(`${server.url}/cdn/live-shop.js`);
     assert.equal(status, 404);
     assert.match((body as { error: { message: string } }).error.message, /npm run build/);
+  });
+
+  it('has caches key the bundle on Origin and Accept-Encoding alike (CORS and compressed variants)', async () => {
+    const response = await fetch(`${server.url}/cdn/chunk-AbCd_f12.js`, { headers: { origin: 'https://shop.example', 'accept-encoding': 'br' } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example');
+    const vary = (response.headers.get('vary') ?? '').split(',').map((field) => field.trim());
+    assert.ok(vary.includes('Origin') && vary.includes('Accept-Encoding'), `Vary: ${vary.join(', ')}`);
   });
 
   it('answers CORS preflights for allowed origins only', async () => {

@@ -107,7 +107,8 @@ export async function serveStatic(
     'Cache-Control': typeof options.cacheControl === 'function' ? options.cacheControl(urlPath) : options.cacheControl,
     'Last-Modified': info.mtime.toUTCString(),
     ETag: etag,
-    ...(options.precompressed ? { Vary: 'Accept-Encoding' } : {}),
+    // Added to what came before (CORS varies by Origin): a cache must key on both.
+    ...(options.precompressed ? { Vary: varyAlso(res.getHeader('Vary'), 'Accept-Encoding') } : {}),
     ...(type.startsWith('text/html') ? (options.htmlHeaders?.() ?? {}) : {}),
   };
   if (notModified(res.req.headers, etag, info.mtime)) {
@@ -132,4 +133,10 @@ export async function serveStatic(
     });
     stream.pipe(res);
   });
+}
+
+/** The `Vary` value `current` (set by an earlier step, or none) with `field` added once. */
+function varyAlso(current: number | string | string[] | undefined, field: string): string {
+  const fields = (Array.isArray(current) ? current : [String(current ?? '')]).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return (fields.some((value) => value.toLowerCase() === field.toLowerCase()) ? fields : [...fields, field]).join(', ');
 }
