@@ -27,7 +27,7 @@ function watchRestarts(video: HTMLVideoElement): string[] {
 const overlayOf = (el: Element): Element | null => el.shadowRoot!.querySelector('[part="overlay"]');
 
 describe('early start (the script-tag entry starts streams before the elements load)', () => {
-  it('plays `src` players before they are defined; defined, each goes on with the same video and stream', async () => {
+  it('plays `src` and room players before they are defined; defined, each goes on with the same video and stream', async () => {
     const attributes = `lang="en" server="${serverUrl()}" room="demo"`;
     const root = mount(`
       <live-shop-player ${attributes} src="/media/demo/live.m3u8" style="width: 360px"></live-shop-player>
@@ -42,15 +42,18 @@ describe('early start (the script-tag entry starts streams before the elements l
     const video = early.shadowRoot?.querySelector('video');
     expect(video, 'the src player got its video before it was defined').to.be.instanceOf(HTMLVideoElement);
     expect(video!.getAttribute('part')).to.equal('video');
-    expect(fromRoom.shadowRoot, 'no src: the stream comes with the room, later').to.equal(null);
+    const roomVideo = fromRoom.shadowRoot?.querySelector('video');
+    expect(roomVideo, 'a room player got its video too (its stream comes from the room media API)').to.be.instanceOf(HTMLVideoElement);
     expect(notAutoplaying.shadowRoot, 'autoplay="false": nothing starts').to.equal(null);
     expect(startEarly(early), 'started once').to.equal(null);
     const removedVideo = removed.shadowRoot!.querySelector('video')!;
     removed.remove();
 
     await nextFrame(video!);
+    await nextFrame(roomVideo!);
     await firstFrames;
     const restarts = watchRestarts(video!);
+    const roomRestarts = watchRestarts(roomVideo!);
 
     const { defineLiveShopPlayer } = await import('./define.js');
     defineLiveShopPlayer();
@@ -65,9 +68,15 @@ describe('early start (the script-tag entry starts streams before the elements l
     expect(restarts, 'the stream was never stopped, paused or reloaded').to.deep.equal([]);
     expect(video!.paused).to.equal(false);
 
-    await (fromRoom as LiveShopPlayer).updateComplete;
-    expect(fromRoom.shadowRoot!.querySelectorAll('video').length, 'a room player makes its own video').to.equal(1);
-    await waitUntil(() => (fromRoom as LiveShopPlayer).media?.$media.get().status === 'playing', 'the room player did not play', { timeout: 20_000 });
+    const roomPlayer = fromRoom as LiveShopPlayer;
+    await roomPlayer.updateComplete;
+    expect([...fromRoom.shadowRoot!.querySelectorAll('video')], 'the room player keeps its early video').to.deep.equal([roomVideo]);
+    expect(roomPlayer.media?.$media.get().status, 'playing the room\'s stream').to.equal('playing');
+    // The room's snapshot names the same stream: the player keeps playing it rather than starting over.
+    await waitUntil(() => roomPlayer.client?.$connection.get().status === 'open', 'the room player did not connect', { timeout: 10_000 });
+    await waitUntil(() => overlayOf(roomPlayer), 'the room player\'s overlay did not follow', { timeout: 5_000 });
+    await nextFrame(roomVideo!);
+    expect(roomRestarts, 'the room stream was never stopped, paused or reloaded').to.deep.equal([]);
     expect((notAutoplaying as LiveShopPlayer).media?.$media.get().status ?? 'idle').to.equal('idle');
 
     // Taken out before the elements loaded: stopped, its video gone; put back, it plays with a video of its own.

@@ -6,10 +6,11 @@
  * {@link MediaController} on it; the player claims both when it connects ({@link claimEarlyStart}) and carries on
  * with them as if it had started them itself. It imports the core's media part alone (`@live-shop/core/media`).
  *
- * Only players the page names a stream for (`src`) start early: without it the stream comes from the room's
- * snapshot, which needs the client.
+ * A player the page names a stream for (`src`) starts at once; a player of a room asks the server where the room's
+ * video comes from (`GET /api/rooms/<room>/media`, no socket, no token) and starts that (WebRTC first when the host is
+ * live, as the player would). The room's snapshot and events stay what the player follows once it has its client.
  */
-import { MediaController, resolveServerUrl } from '@live-shop/core/media';
+import { MediaController, resolveServerUrl, type MediaSourceConfig } from '@live-shop/core/media';
 import { playerStyles } from './live-shop-player.styles.js';
 import { MEDIA_FIRST_MAX_MS } from './media-first.js';
 
@@ -17,13 +18,51 @@ import { MEDIA_FIRST_MAX_MS } from './media-first.js';
 export interface EarlyStart {
   /** The player's `<video>`, already in its shadow root. */
   readonly video: HTMLVideoElement;
-  /** Playing (or trying to play) `url` into `video`. */
-  readonly media: MediaController;
-  /** The stream's URL as the player resolves its `src` (so the player sees it already plays what it would). */
-  readonly url: string;
+  /**
+   * Playing (or trying to play) `sources` into `video`; null when nothing was started (a room without a stream,
+   * or its media not known yet when the player connected): the player then plays into `video` itself.
+   */
+  media: MediaController | null;
+  /** What `media` plays, resolved as the player resolves them (so the player sees it already plays what it would). */
+  sources: readonly MediaSourceConfig[];
 }
 
-const started = new Map<Element, EarlyStart>();
+const started = new Map<Element, EarlyStart & { readonly abort: AbortController }>();
+
+/** The key the player compares sources by (null when there are none): what it plays, in order. */
+export function sourcesKey(sources: readonly MediaSourceConfig[]): string | null {
+  return sources.map((source) => source.url).join(' ') || null;
+}
+
+/** The longest a room's media answer is waited for: past it, the player learns the stream from its snapshot. */
+const ROOM_MEDIA_TIMEOUT_MS = 3_000;
+
+/**
+ * Where `room`'s video comes from now, as the player's sources (WHEP first, then HLS), from the server's
+ * `/api/rooms/<room>/media`; empty when the room has no stream or the answer is not what it should be.
+ */
+async function roomSources(server: string, room: string, signal: AbortSignal): Promise<MediaSourceConfig[]> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), ROOM_MEDIA_TIMEOUT_MS);
+  const abort = (): void => timeout.abort();
+  signal.addEventListener('abort', abort, { once: true });
+  let media: unknown;
+  try {
+    const response = await fetch(resolveServerUrl(server, `/api/rooms/${encodeURIComponent(room)}/media`), { credentials: 'omit', signal: timeout.signal });
+    if (!response.ok) return [];
+    media = await response.json();
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+  const field = (name: 'whep' | 'hls'): string | null => {
+    const value = typeof media === 'object' && media !== null ? (media as Record<string, unknown>)[name] : null;
+    return typeof value === 'string' && value.length > 0 && value.length <= 2048 ? resolveServerUrl(server, value) : null;
+  };
+  const whep = field('whep');
+  const hls = field('hls');
+  return [...(whep ? [{ type: 'whep' as const, url: whep }] : []), ...(hls ? [{ type: 'hls' as const, url: hls }] : [])];
+}
 
 /** `src` resolved as the player resolves it before it has a client: against `server` when there is one. */
 export function resolvePlayerSrc(server: string, src: string): string {
@@ -44,16 +83,20 @@ export function createPlayerVideo(): HTMLVideoElement {
 const onUnlessFalse = (player: Element, name: string): boolean => player.getAttribute(name) !== 'false';
 
 /**
- * Starts `player`'s stream if it is an autoplaying `<live-shop-player src>` that is not defined yet and has no
- * shadow root; resolves once its first frame is shown or it gave up (see {@link MediaController.play}).
- * Returns null (and touches nothing) for any other element.
+ * Starts `player`'s stream if it is an autoplaying `<live-shop-player>` that is not defined yet and has no shadow
+ * root, and names its stream (`src`) or its room (`server` and `room`); resolves once its first frame is shown or it
+ * gave up (see {@link MediaController.play}). Returns null (and touches nothing) for any other element.
  */
 export function startEarly(player: Element): Promise<void> | null {
   const src = player.getAttribute('src');
-  if (!src || !onUnlessFalse(player, 'autoplay') || player.shadowRoot || customElements.get(player.localName)) return null;
-  let url: string;
+  const server = player.getAttribute('server') ?? '';
+  const room = player.getAttribute('room');
+  if (!onUnlessFalse(player, 'autoplay') || player.shadowRoot || customElements.get(player.localName)) return null;
+  if (!src && !(server && room)) return null;
+  let sources: MediaSourceConfig[] | null = null;
   try {
-    url = resolvePlayerSrc(player.getAttribute('server') ?? '', src);
+    if (src) sources = [{ type: 'hls', url: resolvePlayerSrc(server, src) }];
+    else resolveServerUrl(server, '/');
   } catch {
     // A bad `server`: the player reports it in its status banner once it is defined.
     return null;
@@ -65,9 +108,18 @@ export function startEarly(player: Element): Promise<void> | null {
   video.autoplay = true;
   video.muted = onUnlessFalse(player, 'muted');
   root.append(video);
-  const media = new MediaController(video);
-  started.set(player, { video, media, url });
-  return media.play([{ type: 'hls', url }]);
+  const early = { video, media: null as MediaController | null, sources: [] as readonly MediaSourceConfig[], abort: new AbortController() };
+  started.set(player, early);
+  const play = (found: MediaSourceConfig[]): Promise<void> => {
+    // Claimed (the player connected first: it plays the room's stream itself) or stopped meanwhile.
+    if (started.get(player) !== early || found.length === 0) return Promise.resolve();
+    early.media = new MediaController(video);
+    early.sources = found;
+    return early.media.play(found);
+  };
+  if (sources) return play(sources);
+  // Not reported here: the player connects to the room and shows what goes wrong there.
+  return roomSources(server, room ?? '', early.abort.signal).then(play, () => undefined);
 }
 
 /**
@@ -86,10 +138,13 @@ export function startPlayersEarly(root: ParentNode): Promise<void> {
   });
 }
 
-/** Hands `player` the stream started for it, once (null when none was). */
+/** Hands `player` the stream started for it (or the video a room's answer has not filled yet), once; else null. */
 export function claimEarlyStart(player: Element): EarlyStart | null {
-  const early = started.get(player) ?? null;
+  const early = started.get(player);
+  if (!early) return null;
   started.delete(player);
+  // A room's media still on its way: the player's own client will say what to play.
+  early.abort.abort();
   return early;
 }
 
@@ -98,10 +153,11 @@ export function claimEarlyStart(player: Element): EarlyStart | null {
  * video leaves the shadow root, which a player put back later renders into as usual.
  */
 export function stopUnclaimedEarlyStarts(): void {
-  for (const [player, { video, media }] of started) {
+  for (const [player, early] of started) {
     if (player.isConnected) continue;
-    media.stop();
-    video.remove();
+    early.abort.abort();
+    early.media?.stop();
+    early.video.remove();
     started.delete(player);
   }
 }

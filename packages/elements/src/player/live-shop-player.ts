@@ -31,7 +31,7 @@ import { resolveProductMedia } from '../product-card/media.js';
 import { renderControls, type ControlsActions } from './controls.js';
 import { LazyPart, LazyValue, type PrefetchGate } from './lazy-part.js';
 import { MediaFirstGate } from './media-first.js';
-import { claimEarlyStart, createPlayerVideo, resolvePlayerSrc } from './early-start.js';
+import { claimEarlyStart, createPlayerVideo, resolvePlayerSrc, sourcesKey } from './early-start.js';
 import { transportsToPreload } from './transports-to-preload.js';
 import type { MiniplayerController } from './miniplayer.js';
 import { bagIcon, bigPlayIcon, mutedIcon } from './icons.js';
@@ -317,10 +317,10 @@ export class LiveShopPlayer extends LitElement {
     this.#syncClient();
     // Started by the script-tag entry before the elements loaded: this player goes on with that video and stream.
     const early = claimEarlyStart(this);
-    if (early) {
-      this.#videoElement = early.video;
+    if (early) this.#videoElement = early.video;
+    if (early?.media) {
       this.#media = early.media;
-      this.#playingUrl = early.url;
+      this.#playingUrl = sourcesKey(early.sources);
       this.#started = true;
     }
     // The player's code for WebRTC and hls.js downloads while the room's connection opens, not after the
@@ -669,6 +669,8 @@ export class LiveShopPlayer extends LitElement {
       this.#mediaAttached = { client, media: this.#media, detach: client.attachMedia(this.#media) };
     }
     if (!this.autoplay && !this.#started) return;
+    // A room's player before the room's snapshot: nothing to decide yet (the early start may play its stream already).
+    if (!this.src && this.client && !this.#room.value) return;
     // `src` overrides the room's stream; either way the URL is resolved against the server.
     const hls = this.src || this.#room.value?.hls;
     const url = hls ? this.#resolve(hls) : null;
@@ -678,7 +680,7 @@ export class LiveShopPlayer extends LitElement {
     const sources: MediaSourceConfig[] = [...(whep ? [{ type: 'whep' as const, url: whep }] : []), ...(url ? [{ type: 'hls' as const, url }] : [])];
     // Nothing to play (the room has no stream, or the player could not be set up): nothing to wait for.
     if (sources.length === 0 && (this.#room.value || !this.client)) this.#mediaFirst.release();
-    const key = sources.map((source) => source.url).join(' ') || null;
+    const key = sourcesKey(sources);
     if (key === this.#playingUrl) return;
     // The host's WebRTC went away (`room.media`) and the controller already fell back to this same HLS
     // source on its own when the session dropped: keep playing instead of starting HLS again.

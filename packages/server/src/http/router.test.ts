@@ -58,6 +58,18 @@ describe('http routes', () => {
     assert.equal(snapshot.pinned, null);
   });
 
+  it('serves where a room\'s video comes from at /api/rooms/demo/media, uncached, and 404 for unknown rooms', async () => {
+    const response = await fetch(`${server.url}/api/rooms/demo/media`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const media = (await response.json()) as { hls: unknown; whep: unknown };
+    assert.equal(media.hls, '/media/demo/live.m3u8');
+    assert.ok(media.whep === null || typeof media.whep === 'string');
+    assert.deepEqual(Object.keys(media).sort(), ['hls', 'whep']);
+    const unknown = await getJson(`${server.url}/api/rooms/nope/media`);
+    assert.equal(unknown.status, 404);
+  });
+
   it('answers unknown rooms and bad ids with typed JSON errors', async () => {
     const missing = await getJson(`${server.url}/api/rooms/nope`);
     assert.equal(missing.status, 404);
