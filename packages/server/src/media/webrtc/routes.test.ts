@@ -113,6 +113,7 @@ describe('WHIP/WHEP dev relay routes', () => {
     const mediaEvents = () => roomViewer.events().filter((event) => event.t === 'room.media');
     const whepOfDemo = async () => ((await getJson(`${server.url}/api/rooms/demo`)).body as { room: { whep?: string | null } }).room.whep;
     assert.equal(await whepOfDemo(), undefined, 'no WHEP in the snapshot while nobody publishes');
+    assert.equal(((await getJson(`${server.url}/api/rooms/demo/media`)).body as { whep: string | null }).whep, null);
     const token = await hostToken();
     const publisher = await offerFrom('sendonly');
     peers.push(publisher.pc);
@@ -127,6 +128,8 @@ describe('WHIP/WHEP dev relay routes', () => {
     await publisher.pc.setRemoteDescription({ type: 'answer', sdp: whipAnswer });
     assert.deepEqual((await getJson(`${server.url}/whep/demo`)).body, { live: true, viewers: 0 });
     assert.equal(await whepOfDemo(), '/whep/demo', 'the snapshot names the WHEP endpoint while the host publishes');
+    const media = (await getJson(`${server.url}/api/rooms/demo/media`)).body as { whep: string | null };
+    assert.equal(media.whep, '/whep/demo', 'so does the room media API the script-tag entry starts a room player from');
 
     const viewer = await offerFrom('recvonly');
     peers.push(viewer.pc);
