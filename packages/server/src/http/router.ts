@@ -42,7 +42,7 @@ export interface RouterDeps {
  * One handler for every HTTP request: security headers, CORS, then the route.
  *
  * `/` the example page · `/examples/*` · `/cdn/*` the script-tag bundle · `/static/*` product images ·
- * `/media/<room>/…` synthetic live HLS · `/api/rooms/<room>` the snapshot.
+ * `/media/<room>/…` synthetic live HLS · `/api/rooms/<room>` the snapshot · `/api/rooms/<room>/media` its stream.
  */
 export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const html = () => ({ 'Content-Security-Policy': htmlContentSecurityPolicy(deps.allowedOrigins) });
