@@ -9,9 +9,9 @@
  * A bare hls.js page shows its first frame as soon as hls.js has loaded the first segment and the main thread is
  * free to handle it. Evaluating the elements (lit, the core's client, every element) takes that main thread for
  * tens of milliseconds, so this entry does the media first: it starts downloading hls.js for the autoplaying
- * players in the page, starts the stream of each that names one (`src`: player/early-start.ts), waits until those
- * show their first frame (at most `MEDIA_FIRST_MAX_MS`), and only then evaluates the elements, whose chunk was
- * fetched meanwhile. A page without such a player gets its elements at once.
+ * players in the page, starts the stream of each (its `src`, or its room's current stream: player/early-start.ts),
+ * waits until those show their first frame (at most `MEDIA_FIRST_MAX_MS`), and only then evaluates the elements,
+ * whose chunk was fetched meanwhile. A page without such a player gets its elements at once.
  *
  * It has no static imports, on purpose: a module's static imports are fetched and evaluated before its own code
  * runs, and rollup would move what this entry shares with the chunks it imports into another chunk in front of it

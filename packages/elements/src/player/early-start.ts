@@ -1,5 +1,5 @@
 /**
- * Early start: the script-tag entry plays the stream of every autoplaying `<live-shop-player src>` written in the
+ * Early start: the script-tag entry plays the stream of every autoplaying `<live-shop-player>` written in the
  * page before the elements' code (lit, the core's client, the elements) has loaded, so the picture needs no more
  * of the page's main thread than a bare hls.js page does. It gives such a player the shadow root the player would
  * make (with the player's styles, so nothing moves when it upgrades), puts the player's `<video>` in it and starts a
