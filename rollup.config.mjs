@@ -95,8 +95,9 @@ function browserPlugins() {
 /** The script-tag bundle: a small entry, the elements' chunk and lazy chunks (hls.js among them), minified, no Node builtins. */
 const cdn = {
   input: { 'live-shop': 'packages/elements/src/script-tag.ts' },
-  // Lazy chunks (the WHEP player) share the core's classes with the entry: let the entry export them
-  // rather than moving everything into a second chunk behind a one-line facade.
+  // Lazy chunks (the WHEP player) share the core's classes with the chunks that load first: let an entry export
+  // them rather than moving everything into another chunk behind a one-line facade (the studio's and the headless
+  // core's bundles below; the script-tag entry imports nothing statically, so it shares nothing).
   preserveEntrySignatures: 'allow-extension',
   external: (id) => nodeBuiltins.has(id),
   plugins: [elementsChunkUrl(), ...browserPlugins()],
