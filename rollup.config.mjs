@@ -49,33 +49,9 @@ function productionEnv() {
   };
 }
 
-/**
- * The script-tag entry (elements' script-tag.ts) starts the page's streams, then imports the elements (define.ts,
- * a chunk of its own: `elements-[hash].js`). This writes that chunk's URL into the entry, which preloads it while
- * the streams start. (Emitting define.ts as a chunk of its own instead would make rollup split what the entry and
- * the elements share into further chunks, which the entry would then wait for.)
- */
+/** The elements' chunk (define.ts and what only it needs), which the script-tag entry imports last. */
 const ELEMENTS_DEFINE = '/elements/src/define.ts';
 const holdsElements = (chunk) => chunk?.moduleIds.some((id) => id.endsWith(ELEMENTS_DEFINE)) ?? false;
-function elementsChunkUrl() {
-  const placeholder = '"live-shop:elements-chunk-url"';
-  return {
-    name: 'elements-chunk-url',
-    transform(code, id) {
-      if (!id.endsWith('/elements/src/script-tag.ts')) return null;
-      const marker = 'null; // @elements-chunk-url';
-      if (!code.includes(marker)) this.error('script-tag.ts: the elements chunk URL marker is missing');
-      return { code: code.replace(marker, `${placeholder};`), map: null };
-    },
-    renderChunk(code, chunk, _options, { chunks }) {
-      if (!code.includes(placeholder)) return null;
-      // File names here still hold hash placeholders; rollup puts the hashes into the code after this hook.
-      const elements = chunk.dynamicImports.find((file) => holdsElements(chunks[file]));
-      if (!elements) this.error('the script-tag entry does not import the elements chunk');
-      return { code: code.replace(placeholder, `new URL(${JSON.stringify(`./${elements}`)}, import.meta.url).href`), map: null };
-    },
-  };
-}
 
 /** What every browser bundle goes through: resolved for the browser, production, minified, precompressed. */
 function browserPlugins() {
@@ -100,7 +76,7 @@ const cdn = {
   // core's bundles below; the script-tag entry imports nothing statically, so it shares nothing).
   preserveEntrySignatures: 'allow-extension',
   external: (id) => nodeBuiltins.has(id),
-  plugins: [elementsChunkUrl(), ...browserPlugins()],
+  plugins: browserPlugins(),
   output: {
     dir: 'packages/elements/dist/cdn',
     format: 'es',

@@ -53,8 +53,8 @@ const hlsModuleBrotli = brotliCompressSync(hlsModule, { params: { [zlibConstants
  * the page names the stream (as a merchant that knows its HLS URL can), so the player need not wait for the
  * room's snapshot to start it.
  */
-const playerPage = (server, src = null) => `<!doctype html><meta charset="utf-8">
-<script type="module" src="${server}/cdn/live-shop.js"></script>
+const playerPage = (server, src = null, entryBase = `${server}/cdn`) => `<!doctype html><meta charset="utf-8">
+<script type="module" src="${entryBase}/live-shop.js"></script>
 <live-shop-player server="${server}" room="demo" muted${src ? ` src="${src}"` : ''}></live-shop-player>
 <script type="module">
   const player = document.querySelector('live-shop-player');
@@ -240,11 +240,52 @@ function hostToken() {
 }
 
 const server = await startTestServer({ args: ['--seed', 'demo', '--no-autopilot'] });
+
+/**
+ * The script-tag bundle as a public npm CDN serves a pinned version of the package (…/@live-shop/elements@0.1.0/
+ * dist/cdn/live-shop.js): on an origin of its own, CORS for any page, every file cached for good, entry included
+ * (its URL names the version). That is how the peer's hls.js is cached above, so the two rows compare the code, not
+ * the caching. The live-shop server's own /cdn/live-shop.js is revalidated on every load (no-cache: it changes when
+ * the server is upgraded), which costs a conditional request before anything else can start.
+ */
+const cdnDir = new URL('../../packages/elements/dist/cdn/', import.meta.url);
+const elementsVersion = JSON.parse(readFileSync(new URL('../../packages/elements/package.json', import.meta.url), 'utf8')).version;
+const cdnPath = `/npm/@live-shop/elements@${elementsVersion}/dist/cdn/`;
+const cdn = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0];
+  const name = path.startsWith(cdnPath) ? path.slice(cdnPath.length) : '';
+  if (!/^[\w.-]+\.js$/.test(name)) return res.writeHead(404).end();
+  let body;
+  let brotli = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+  try {
+    body = readFileSync(new URL(brotli ? `${name}.br` : name, cdnDir));
+  } catch {
+    try {
+      body = readFileSync(new URL(name, cdnDir));
+      brotli = false;
+    } catch {
+      return res.writeHead(404).end();
+    }
+  }
+  res
+    .writeHead(200, {
+      'Content-Type': 'text/javascript',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Access-Control-Allow-Origin': '*',
+      Vary: 'Accept-Encoding',
+      ...(brotli ? { 'Content-Encoding': 'br' } : {}),
+    })
+    .end(body);
+});
+await new Promise((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+const cdnBase = `http://127.0.0.1:${cdn.address().port}${cdnPath.slice(0, -1)}`;
+
 const pages = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0];
   const send = (type, body) => res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(body);
   if (path === '/player.html') return send('text/html; charset=utf-8', playerPage(server.url));
   if (path === '/player-src.html') return send('text/html; charset=utf-8', playerPage(server.url, '/media/demo/live.m3u8'));
+  if (path === '/player-src-cdn.html') return send('text/html; charset=utf-8', playerPage(server.url, '/media/demo/live.m3u8', cdnBase));
   if (path === '/bare-hls.html') return send('text/html; charset=utf-8', barePage(server.url));
   if (path === '/publisher.html') return send('text/html; charset=utf-8', publisherPage(server.url));
   if (path === '/hls.min.mjs') {
@@ -268,12 +309,13 @@ try {
   const context = await browser.newContext();
 
   // Warm-up (one load of each page, not counted): the first loads compile the bundles and fill the cache.
-  for (const page of ['bare-hls', 'player', 'player-src']) await ttffOnce(context, `${site}/${page}.html`, 'warm-up', 0).catch(() => {});
+  for (const page of ['bare-hls', 'player', 'player-src', 'player-src-cdn']) await ttffOnce(context, `${site}/${page}.html`, 'warm-up', 0).catch(() => {});
   // HLS while nobody publishes (the snapshot has no WHEP endpoint, so the player goes straight to HLS).
   const cycle = await segmentCycle(`${server.url}/media/demo/live.m3u8`);
-  const [playerHls, playerSrc, bare] = await ttffRows(context, [
+  const [playerHls, playerSrc, playerSrcCdn, bare] = await ttffRows(context, [
     { label: '<live-shop-player> HLS', url: `${site}/player.html` },
     { label: '<live-shop-player src> HLS', url: `${site}/player-src.html` },
+    { label: '  … bundle from pinned CDN', url: `${site}/player-src-cdn.html` },
     { label: 'bare hls.js page (peer)', url: `${site}/bare-hls.html` },
   ], cycle);
 
@@ -282,7 +324,7 @@ try {
   const state = await publisher.evaluate(([url, token]) => window.startPublishing(url, token), [`${server.url}/whip/demo`, await hostToken()]);
   if (state !== 'live') throw new Error(`the publisher did not go live (${state})`);
   const [whep] = await ttffRows(context, [{ label: '<live-shop-player> WHEP', url: `${site}/player.html` }], cycle);
-  const rows = [whep, playerHls, playerSrc, bare];
+  const rows = [whep, playerHls, playerSrc, playerSrcCdn, bare];
 
   const viewer = await context.newPage();
   await viewer.goto(`${site}/player.html`);
@@ -315,7 +357,7 @@ try {
     return `${value >= 0 ? '+' : ''}${value.toFixed(1)}% (${Math.round(p50(row, key) - p50(bare, key))} ms)`;
   };
   console.log('\noverhead over the bare hls.js page, p50 (target ≤ 5%):');
-  for (const row of [playerHls, playerSrc]) {
+  for (const row of [playerHls, playerSrc, playerSrcCdn]) {
     console.log(`  ${row.label.padEnd(28)} page ${overhead(row, 'pageMs').padEnd(18)} play ${overhead(row, 'playMs')}`);
   }
   console.log(`WHEP TTFF play p50 ${Math.round(percentile(whep.results.map((r) => r.playMs), 50))} ms (target ≤ 500 ms); HLS TTFF play p50 ${Math.round(percentile(playerHls.results.map((r) => r.playMs), 50))} ms (target ≤ 1500 ms)`);
@@ -328,5 +370,6 @@ try {
 } finally {
   await browser.close();
   await new Promise((resolve) => pages.close(resolve));
+  await new Promise((resolve) => cdn.close(resolve));
   await server.stop();
 }

@@ -10,8 +10,8 @@
  * free to handle it. Evaluating the elements (lit, the core's client, every element) takes that main thread for
  * tens of milliseconds, so this entry does the media first: it starts downloading hls.js for the autoplaying
  * players in the page, starts the stream of each (its `src`, or its room's current stream: player/early-start.ts),
- * waits until those show their first frame (at most `MEDIA_FIRST_MAX_MS`), and only then evaluates the elements,
- * whose chunk was fetched meanwhile. A page without such a player gets its elements at once.
+ * waits until those show their first frame (at most `MEDIA_FIRST_MAX_MS`), and only then fetches and evaluates the
+ * elements. A page without such a player gets its elements at once.
  *
  * It has no static imports, on purpose: a module's static imports are fetched and evaluated before its own code
  * runs, and rollup would move what this entry shares with the chunks it imports into another chunk in front of it
@@ -31,28 +31,12 @@ function playsHlsSoon(page: Document): boolean {
   return mse && [...page.querySelectorAll('live-shop-player')].some((player) => player.getAttribute('autoplay') !== 'false');
 }
 
-/**
- * The URL of the elements' chunk: the build puts it here (rollup.config.mjs, `elementsChunkUrl`); null unbuilt.
- */
-const elementsChunk: string | null = null; // @elements-chunk-url
-
-/** Fetches (and compiles) the elements' chunk while the streams start, without evaluating it yet. */
-function prefetchElements(page: Document): void {
-  if (elementsChunk === null) return;
-  const link = page.createElement('link');
-  link.rel = 'modulepreload';
-  link.href = elementsChunk;
-  page.head.append(link);
-}
-
 // A failed download is not reported here: the player imports hls.js again when it plays and reports that failure.
 if (typeof document !== 'undefined' && playsHlsSoon(document)) import('hls.js').catch(() => undefined);
 const { startPlayersEarly, stopUnclaimedEarlyStarts } = await import('./player/early-start-in-page.js');
-if (typeof document !== 'undefined') {
-  const firstFrames = startPlayersEarly(document);
-  prefetchElements(document);
-  await firstFrames;
-}
+// The elements' chunk is not even preloaded meanwhile: compiling it takes the main thread from hls.js just as
+// evaluating it would (bench/README.md, sixth session). So the controls come a fetch later than the picture.
+if (typeof document !== 'undefined') await startPlayersEarly(document);
 const elements = await import('./define.js');
 stopUnclaimedEarlyStarts();
 

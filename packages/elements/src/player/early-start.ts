@@ -2,8 +2,8 @@
  * Early start: the script-tag entry plays the stream of every autoplaying `<live-shop-player>` written in the
  * page before the elements' code (lit, the core's client, the elements) has loaded, so the picture needs no more
  * of the page's main thread than a bare hls.js page does. It gives such a player the shadow root the player would
- * make (with the player's styles, so nothing moves when it upgrades), puts the player's `<video>` in it and starts a
- * {@link MediaController} on it; the player claims both when it connects ({@link claimEarlyStart}) and carries on
+ * make (with the player's box and video styles, so nothing moves when it upgrades), puts the player's `<video>` in
+ * it and starts a {@link MediaController} on it; the player claims both when it connects ({@link claimEarlyStart}) and carries on
  * with them as if it had started them itself. It imports the core's media part alone (`@live-shop/core/media`).
  *
  * A player the page names a stream for (`src`) starts at once; a player of a room asks the server where the room's
@@ -11,7 +11,7 @@
  * live, as the player would). The room's snapshot and events stay what the player follows once it has its client.
  */
 import { MediaController, resolveServerUrl, type MediaSourceConfig } from '@live-shop/core/media';
-import { playerStyles } from './live-shop-player.styles.js';
+import { playerFrameStyles } from './frame.styles.js';
 import { MEDIA_FIRST_MAX_MS } from './media-first.js';
 
 /** A stream started for a player before it was defined. */
@@ -101,9 +101,11 @@ export function startEarly(player: Element): Promise<void> | null {
     // A bad `server`: the player reports it in its status banner once it is defined.
     return null;
   }
-  // The options LitElement attaches with (open, nothing else): the player adopts this root when it connects.
+  // The options LitElement attaches with (open, nothing else): the player adopts this root when it connects. Its box
+  // and video styles only: the page lays out and draws the video without parsing the rest of the player's styles.
   const root = player.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = playerStyles.map((style) => style.styleSheet).filter((sheet) => sheet !== undefined);
+  const frameSheet = playerFrameStyles.styleSheet;
+  if (frameSheet) root.adoptedStyleSheets = [frameSheet];
   const video = createPlayerVideo();
   video.autoplay = true;
   video.muted = onUnlessFalse(player, 'muted');

@@ -1,44 +1,12 @@
 import { css } from 'lit';
 import { baseStyles } from '../styles/shared.js';
+import { playerFrameStyles } from './frame.styles.js';
 
+/** The player's styles: the shared base, its box and video ({@link playerFrameStyles}), then everything else. */
 export const playerStyles = [
   baseStyles,
+  playerFrameStyles,
   css`
-    :host {
-      display: block;
-      position: relative;
-      width: 100%;
-      aspect-ratio: var(--live-shop-aspect-ratio, 9 / 16);
-      max-height: var(--live-shop-max-height, 100vh);
-      overflow: hidden;
-      /* clip, not a scroll container: focusing into a sheet that is still sliding in (below the edge)
-         must not scroll the whole player up and leave the video shifted. */
-      overflow: clip;
-      background: var(--live-shop-background, #000000);
-      border-radius: var(--live-shop-radius, 12px);
-      color: var(--live-shop-overlay-text, #ffffff);
-      isolation: isolate;
-      /* The sheets become side sheets on wide players: they ask the player's width, not the page's. */
-      container-type: inline-size;
-    }
-    /* Layouts: CSS only, the same parts in every one. */
-    :host([layout='vertical']) {
-      max-width: var(--live-shop-vertical-max-width, 480px);
-      margin-inline: auto;
-    }
-    :host([layout='overlay']),
-    :host([layout='side']) {
-      aspect-ratio: var(--live-shop-aspect-ratio, 16 / 9);
-    }
-    :host([layout='overlay']) [part='video'],
-    :host([layout='side']) [part='video'] {
-      object-fit: var(--live-shop-video-fit, contain);
-    }
-    :host([layout='side']) [part='video'],
-    :host([layout='side']) [part='overlay'] {
-      /* A width, not an inset: an absolutely placed <video> with width auto takes its intrinsic 300px. */
-      width: calc(100% - var(--live-shop-side-width, 320px));
-    }
     :host([layout='side']) .bottom {
       position: absolute;
       inset-block: 0;
@@ -138,12 +106,6 @@ export const playerStyles = [
     [part='quality'] option {
       color: #1a1a1a;
     }
-    :host(:fullscreen) {
-      max-width: none;
-      max-height: none;
-      aspect-ratio: auto;
-      border-radius: 0;
-    }
     /* Themes set the defaults of the panels' custom properties; a page's own values still win. */
     :host([theme='dark']) {
       --live-shop-surface: #1c1c1e;
@@ -158,14 +120,6 @@ export const playerStyles = [
       --live-shop-accent-contrast: #1a1a1a;
       --live-shop-focus-ring: #8ab4ff;
       color-scheme: dark;
-    }
-    [part='video'] {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      object-fit: var(--live-shop-video-fit, cover);
-      background: var(--live-shop-background, #000000);
     }
     [part='overlay'] {
       position: absolute;
