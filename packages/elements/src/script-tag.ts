@@ -13,13 +13,15 @@
  * waits until those show their first frame (at most `MEDIA_FIRST_MAX_MS`), and only then fetches and evaluates the
  * elements. A page without such a player gets its elements at once.
  *
- * It has no static imports, on purpose: a module's static imports are fetched and evaluated before its own code
- * runs, and rollup would move what this entry shares with the chunks it imports into another chunk in front of it
- * (they cannot import from an entry that awaits them). So hls.js is asked for first, straight from here.
+ * It has no static imports in the build, on purpose: a module's static imports are fetched and evaluated before its
+ * own code runs, and rollup would move what this entry shares with the chunks it imports into another chunk in front
+ * of it (they cannot import from an entry that awaits them). So hls.js is asked for first, straight from here. The one
+ * module it imports (player/room-media-request.ts) is imported by nothing else, so the build puts it inside the entry.
  *
  * Module scripts that import this entry get its exports once the elements are defined (top-level await).
  * @packageDocumentation
  */
+import { requestRoomMedia } from './player/room-media-request.js';
 
 /**
  * Whether a player in the page will play HLS through hls.js soon: it autoplays (`autoplay` is on unless "false"),
@@ -33,10 +35,12 @@ function playsHlsSoon(page: Document): boolean {
 
 // A failed download is not reported here: the player imports hls.js again when it plays and reports that failure.
 if (typeof document !== 'undefined' && playsHlsSoon(document)) import('hls.js').catch(() => undefined);
+// Room players' media, asked for now, while hls.js and the early start load (the early start reads the answers).
+const roomMedia = typeof document === 'undefined' ? undefined : requestRoomMedia(document);
 const { startPlayersEarly, stopUnclaimedEarlyStarts } = await import('./player/early-start-in-page.js');
 // The elements' chunk is not even preloaded meanwhile: compiling it takes the main thread from hls.js just as
 // evaluating it would (bench/README.md, sixth session). So the controls come a fetch later than the picture.
-if (typeof document !== 'undefined') await startPlayersEarly(document);
+if (typeof document !== 'undefined') await startPlayersEarly(document, roomMedia);
 const elements = await import('./define.js');
 stopUnclaimedEarlyStarts();
 

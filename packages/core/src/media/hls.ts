@@ -2,6 +2,7 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import { LiveShopError } from '../errors.js';
 import { backoffDelay } from '../signaling/backoff.js';
+import { PlaylistPrefetch, prefetchingPlaylistLoader } from './playlist-prefetch.js';
 import type { FatalHandler, MediaQuality, MediaTransport } from './types.js';
 
 /** Retry bounds of {@link HlsJsTransport}. */
@@ -67,6 +68,8 @@ export class HlsJsTransport implements MediaTransport {
   /** When a segment was last buffered (or loading started): the outage bound counts from here. */
   #lastProgressAt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The first playlist, requested while hls.js loads (until hls.js takes it over or the transport stops). */
+  #prefetch: PlaylistPrefetch | null = null;
   /** Told the stream's renditions once the manifest is parsed (the player's quality menu). */
   onQualities: ((levels: readonly MediaQuality[]) => void) | null = null;
 
@@ -78,11 +81,18 @@ export class HlsJsTransport implements MediaTransport {
   }
 
   async start(url: string): Promise<void> {
+    // hls.js still on its way: its first request, the playlist, goes out now, and hls.js finds the answer waiting.
+    const prefetch = hlsJsLoaded ? null : (this.#prefetch = new PlaylistPrefetch(url));
     // Preloaded: attach and request the playlist in this task, before the page's next rendering work.
-    const HlsClass = hlsJsLoaded ?? (await loadHlsJs());
+    const HlsClass = hlsJsLoaded ?? (await loadHlsJs().catch((error: unknown) => {
+      prefetch?.cancel();
+      throw error;
+    }));
+    this.#prefetch = null;
     if (this.#stopped) return;
     if (!HlsClass.isSupported()) throw new LiveShopError('media_unsupported', 'hls.js is not supported in this browser');
     const hls = new HlsClass({
+      ...(prefetch ? { pLoader: prefetchingPlaylistLoader(HlsClass, prefetch) } : {}),
       enableWorker: true,
       // An LL-HLS playlist (parts, preload hints, blocking reload: the server packages a host's WebRTC so) plays
       // from its parts at its PART-HOLD-BACK, about a second behind; one without parts plays as plain HLS at three
@@ -126,6 +136,8 @@ export class HlsJsTransport implements MediaTransport {
 
   stop(): void {
     this.#stopped = true;
+    this.#prefetch?.cancel();
+    this.#prefetch = null;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     // destroy() removes hls.js's listeners, its workers and the MediaSource it attached.

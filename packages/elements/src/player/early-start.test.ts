@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { serverUrl } from '../test/helpers.js';
 import { startEarly, startPlayersEarly, stopUnclaimedEarlyStarts } from './early-start.js';
+import { requestRoomMedia } from './room-media-request.js';
 import type { LiveShopPlayer } from './live-shop-player.js';
 
 // Its own file, so its own page: <live-shop-player> is not defined until a test imports define.js, as on a page that
@@ -33,12 +34,18 @@ describe('early start (the script-tag entry starts streams before the elements l
       <live-shop-player ${attributes} src="/media/demo/live.m3u8" style="width: 360px"></live-shop-player>
       <live-shop-player ${attributes} style="width: 360px"></live-shop-player>
       <live-shop-player ${attributes} src="/media/demo/live.m3u8" autoplay="false"></live-shop-player>
-      <live-shop-player ${attributes} src="/media/demo/live.m3u8"></live-shop-player>`);
+      <live-shop-player ${attributes} src="/media/demo/live.m3u8"></live-shop-player>
+      <live-shop-player ${attributes} style="width: 200px"></live-shop-player>`);
     // Not upgraded yet: plain elements until define.js runs below.
     const players: HTMLElement[] = [...root.querySelectorAll('live-shop-player')];
-    const [early, fromRoom, notAutoplaying, removed] = players as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    const [early, fromRoom, notAutoplaying, removed, asksItself] = players as [HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement];
 
-    const firstFrames = startPlayersEarly(root);
+    // As the script-tag entry does: the room media requests go first; one player's is left out, so its early start
+    // asks the server itself (as for a server the entry does not ask, see room-media-request.ts).
+    const roomMedia = requestRoomMedia(document);
+    expect([...roomMedia.keys()]).to.deep.equal([fromRoom, asksItself]);
+    roomMedia.delete(asksItself);
+    const firstFrames = startPlayersEarly(root, roomMedia);
     const video = early.shadowRoot?.querySelector('video');
     expect(video, 'the src player got its video before it was defined').to.be.instanceOf(HTMLVideoElement);
     expect(video!.getAttribute('part')).to.equal('video');
@@ -51,6 +58,7 @@ describe('early start (the script-tag entry starts streams before the elements l
 
     await nextFrame(video!);
     await nextFrame(roomVideo!);
+    await nextFrame(asksItself.shadowRoot!.querySelector('video')!);
     await firstFrames;
     const restarts = watchRestarts(video!);
     const roomRestarts = watchRestarts(roomVideo!);

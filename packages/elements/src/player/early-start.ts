@@ -39,18 +39,26 @@ const ROOM_MEDIA_TIMEOUT_MS = 3_000;
 
 /**
  * Where `room`'s video comes from now, as the player's sources (WHEP first, then HLS), from the server's
- * `/api/rooms/<room>/media`; empty when the room has no stream or the answer is not what it should be.
+ * `/api/rooms/<room>/media` (`requested`: the script-tag entry's request for it, when it sent one); empty when the
+ * room has no stream or the answer is not what it should be.
  */
-async function roomSources(server: string, room: string, signal: AbortSignal): Promise<MediaSourceConfig[]> {
+async function roomSources(server: string, room: string, signal: AbortSignal, requested?: Promise<Response>): Promise<MediaSourceConfig[]> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), ROOM_MEDIA_TIMEOUT_MS);
   const abort = (): void => timeout.abort();
   signal.addEventListener('abort', abort, { once: true });
+  // The entry's request cannot be aborted from here: stop waiting for it instead.
+  const given = new Promise<never>((_resolve, reject) => {
+    timeout.signal.addEventListener('abort', () => reject(new Error('room media: no answer in time, or not needed any more')), { once: true });
+  });
   let media: unknown;
   try {
-    const response = await fetch(resolveServerUrl(server, `/api/rooms/${encodeURIComponent(room)}/media`), { credentials: 'omit', signal: timeout.signal });
+    const response = await Promise.race([
+      requested ?? fetch(resolveServerUrl(server, `/api/rooms/${encodeURIComponent(room)}/media`), { credentials: 'omit', signal: timeout.signal }),
+      given,
+    ]);
     if (!response.ok) return [];
-    media = await response.json();
+    media = await Promise.race([response.json(), given]);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
@@ -85,9 +93,10 @@ const onUnlessFalse = (player: Element, name: string): boolean => player.getAttr
 /**
  * Starts `player`'s stream if it is an autoplaying `<live-shop-player>` that is not defined yet and has no shadow
  * root, and names its stream (`src`) or its room (`server` and `room`); resolves once its first frame is shown or it
- * gave up (see {@link MediaController.play}). Returns null (and touches nothing) for any other element.
+ * gave up (see {@link MediaController.play}). Returns null (and touches nothing) for any other element. `roomMedia`:
+ * the script-tag entry's request for the room's media (player/room-media-request.ts), read instead of asking again.
  */
-export function startEarly(player: Element): Promise<void> | null {
+export function startEarly(player: Element, roomMedia?: Promise<Response>): Promise<void> | null {
   const src = player.getAttribute('src');
   const server = player.getAttribute('server') ?? '';
   const room = player.getAttribute('room');
@@ -121,15 +130,16 @@ export function startEarly(player: Element): Promise<void> | null {
   };
   if (sources) return play(sources);
   // Not reported here: the player connects to the room and shows what goes wrong there.
-  return roomSources(server, room ?? '', early.abort.signal).then(play, () => undefined);
+  return roomSources(server, room ?? '', early.abort.signal, roomMedia).then(play, () => undefined);
 }
 
 /**
  * Starts every early-startable player under `root` ({@link startEarly}); resolves when each has shown its first
  * frame or given up, or after {@link MEDIA_FIRST_MAX_MS}, whichever comes first (at once when none started).
+ * `roomMedia`: the room media requests the script-tag entry already sent, by player.
  */
-export function startPlayersEarly(root: ParentNode): Promise<void> {
-  const playing = [...root.querySelectorAll('live-shop-player')].map(startEarly).filter((play) => play !== null);
+export function startPlayersEarly(root: ParentNode, roomMedia?: ReadonlyMap<Element, Promise<Response>>): Promise<void> {
+  const playing = [...root.querySelectorAll('live-shop-player')].map((player) => startEarly(player, roomMedia?.get(player))).filter((play) => play !== null);
   if (playing.length === 0) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, MEDIA_FIRST_MAX_MS);
