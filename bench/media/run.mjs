@@ -2,7 +2,7 @@
 // stream through a bare hls.js page (the peer: what our player costs on top of hls.js), and WebRTC
 // glass-to-glass latency (a publisher page paints the clock as a barcode, the viewer reads it back), in
 // one run on one real server with one Chromium.
-//   npm run bench:media [-- --runs 12 --g2g-seconds 10 --json results.json]
+//   npm run bench:media [-- --runs 12 --g2g-seconds 10 --rtt 0 --json results.json]
 // Needs `npm run build` (the script-tag bundle and the studio's core bundle). Everything binds 127.0.0.1.
 // Figures are wall-clock on a shared machine: read the medians, and compare rows of the same run (the HLS
 // rows take turns page load by page load, so a burst of other work on the machine hits them alike).
@@ -26,17 +26,23 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '12' },
     'g2g-seconds': { type: 'string', default: '10' },
+    rtt: { type: 'string', default: '0' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench:media [-- --runs 12 --g2g-seconds 10 --json results.json]');
+  console.log('usage: npm run bench:media [-- --runs 12 --g2g-seconds 10 --rtt 0 --json results.json]');
   process.exit(0);
 }
 const RUNS = Math.max(1, Math.min(50, Number(values.runs) || 12));
 const G2G_SECONDS = Math.max(2, Math.min(120, Number(values['g2g-seconds']) || 10));
 const FIRST_FRAME_TIMEOUT_MS = 20_000;
+/**
+ * Round-trip time added to every request of the TTFF pages (Chromium's network emulation: each request's response
+ * starts this much later; answers from the cache come at once). 0, the default: loopback as it is.
+ */
+const RTT_MS = Math.max(0, Math.min(1_000, Number(values.rtt) || 0));
 
 const require = createRequire(import.meta.url);
 // The peer loads hls.js as a merchant's page would: the minified ES module build (what our chunk is made of),
@@ -183,6 +189,11 @@ const percentile = (values, p) => {
 async function ttffOnce(context, url, label, run) {
   const page = await context.newPage();
   try {
+    if (RTT_MS > 0) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     await page.goto(url);
     const result = await page.evaluate(
       (timeoutMs) => Promise.race([window.__result, new Promise((_, reject) => setTimeout(() => reject(new Error('no first frame')), timeoutMs))]),
@@ -339,7 +350,7 @@ try {
   const ms = (value) => (Number.isFinite(value) ? String(Math.round(value)) : '–').padStart(7);
   const loadAfter = loadavg();
   const load = (values) => values.map((value) => value.toFixed(2)).join(' ');
-  console.log(`\nMedia bench: Chromium ${browser.version()}, server and browser on 127.0.0.1, ${RUNS} page loads per row`);
+  console.log(`\nMedia bench: Chromium ${browser.version()}, server and browser on 127.0.0.1, ${RUNS} page loads per row${RTT_MS ? `, ${RTT_MS} ms round trip added to each request of the TTFF pages` : ''}`);
   console.log(`load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)} (this machine has other work: compare rows of one run)`);
   console.log('TTFF "page": navigation start → first presented frame; "play": play() → first frame (player: $media.ttffMs);');
   console.log('"playlist": navigation start → the playlist requested (hls.js started; what follows is hls.js\'s own work)\n');
