@@ -52,4 +52,20 @@ describe('MediaController', () => {
     expect(state.error?.code).to.be.oneOf(['network', 'timeout', 'media', 'media_unsupported']);
     expect(video.hasAttribute('src')).to.equal(false);
   });
+
+  it('ends a play() that stop() or a later play() cut short, before its first frame', async () => {
+    const { controller } = player();
+    const url = `${serverUrl()}/media/demo/live.m3u8`;
+    const stopped = controller.play([{ type: 'hls', url }]);
+    controller.stop();
+    await stopped;
+    expect(controller.$media.get().status).to.equal('idle');
+
+    const replaced = controller.play([{ type: 'hls', url }]);
+    const latest = controller.play([{ type: 'hls', url }]);
+    await replaced;
+    expect(controller.$media.get().status, 'the later play() goes on').to.equal('loading');
+    await latest;
+    expect(controller.$media.get().status).to.equal('playing');
+  });
 });

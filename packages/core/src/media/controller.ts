@@ -130,7 +130,8 @@ export class MediaController {
 
   /**
    * Starts playing the first source and transport that shows a frame. Resolves once playing, or once it
-   * gave up (then `$media.status` is `error`, with `media_unsupported`, `timeout`, `network` or `media`).
+   * gave up (then `$media.status` is `error`, with `media_unsupported`, `timeout`, `network` or `media`), or once
+   * {@link stop} (or another `play()`) ended it first (then `$media.status` is what that made it).
    */
   async play(sources: readonly MediaSourceConfig[]): Promise<void> {
     this.stop();
@@ -220,6 +221,10 @@ export class MediaController {
             ? new HlsJsTransport(video, fail, this.#hlsOptions)
             : new NativeHlsTransport(video, fail);
       this.#transport = transport;
+      // Stopped before the first frame: nothing more will happen for this attempt, so its play() is over.
+      this.#cleanups.push(() => {
+        if (!shown && !current()) resolve();
+      });
       transport.onQualities = (levels) => {
         if (current()) this.#quality.set({ levels, selected: -1 });
       };

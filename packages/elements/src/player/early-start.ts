@@ -3,8 +3,8 @@
  * page before the elements' code (lit, the core's client, the elements) has loaded, so the picture needs no more
  * of the page's main thread than a bare hls.js page does. It gives such a player the shadow root the player would
  * make (with the player's box and video styles, so nothing moves when it upgrades), puts the player's `<video>` in
- * it and starts a {@link MediaController} on it; the player claims both when it connects ({@link claimEarlyStart}) and carries on
- * with them as if it had started them itself. It imports the core's media part alone (`@live-shop/core/media`).
+ * it and starts a {@link MediaController} on it; the player claims both when it connects ({@link claimEarlyStart})
+ * and carries on with them as if it had started them itself. It imports the core's media part alone (`@live-shop/core/media`).
  *
  * A player the page names a stream for (`src`) starts at once; a player of a room asks the server where the room's
  * video comes from (`GET /api/rooms/<room>/media`, no socket, no token) and starts that (WebRTC first when the host is
