@@ -200,7 +200,8 @@ async function ttffOnce(context, url, label, run) {
       (timeoutMs) => Promise.race([window.__result, new Promise((_, reject) => setTimeout(() => reject(new Error('no first frame')), timeoutMs))]),
       FIRST_FRAME_TIMEOUT_MS,
     );
-    // Where the time went: when the page asked for the playlist (hls.js started; the rest is hls.js's own work).
+    // Where the time went: when the page asked for the playlist (the peer: hls.js started; the player prefetches it while
+    // hls.js loads, so its figure is when its early start ran).
     const playlistMs = await page.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.includes('.m3u8'))?.startTime ?? null);
     return { ...result, playlistMs };
   } catch (error) {
@@ -354,7 +355,7 @@ try {
   console.log(`\nMedia bench: Chromium ${browser.version()}, server and browser on 127.0.0.1, ${RUNS} page loads per row${RTT_MS ? `, ${RTT_MS} ms round trip added to each request of the TTFF pages` : ''}`);
   console.log(`load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)} (this machine has other work: compare rows of one run)`);
   console.log('TTFF "page": navigation start → first presented frame; "play": play() → first frame (player: $media.ttffMs);');
-  console.log('"playlist": navigation start → the playlist requested (hls.js started; what follows is hls.js\'s own work)\n');
+  console.log('"playlist": navigation start → the playlist requested (peer: hls.js started; player: its prefetch, when hls.js was still loading)\n');
   console.log(`${'path'.padEnd(30)}${'page p50'.padStart(9)}${'p95'.padStart(7)}${'play p50'.padStart(10)}${'p95'.padStart(7)}${'playlist p50'.padStart(14)}  transport`);
   for (const row of rows) {
     const page = row.results.map((r) => r.pageMs);
